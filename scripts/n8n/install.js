@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Installs the pinned n8n into a cache folder outside the clone, once per version.
+ *
+ * Why a separate folder with its own package.json: `npm install n8n@2.8.4` fails offline
+ * because n8n-nodes-base pulls `xlsx` from a CDN tarball; an `overrides` entry pins it to the
+ * registry's 0.18.5. The install is ~2.3 GB and several minutes, so it is keyed by version and
+ * reused by CI, the e2e suite and the demo.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { n8nPaths, N8N_VERSION } = require('./paths');
+
+function isInstalled(paths) {
+	return fs.existsSync(paths.bin) && fs.existsSync(paths.marker);
+}
+
+async function ensureN8n({ quiet = false } = {}) {
+	const paths = n8nPaths();
+	if (isInstalled(paths)) return paths;
+	fs.mkdirSync(paths.dir, { recursive: true });
+	fs.writeFileSync(
+		path.join(paths.dir, 'package.json'),
+		JSON.stringify(
+			{
+				name: 'mediaops-n8n-runtime',
+				private: true,
+				dependencies: { n8n: N8N_VERSION },
+				overrides: { xlsx: '0.18.5' },
+			},
+			null,
+			2,
+		),
+	);
+	const log = (s) => quiet || process.stdout.write(s);
+	log(`Installing n8n ${N8N_VERSION} into ${paths.dir} (first run only; takes several minutes)\n`);
+	const started = Date.now();
+	const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: paths.dir,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, npm_config_yes: 'true' },
+	});
+	let stderr = '';
+	child.stdout.on('data', () => {});
+	child.stderr.on('data', (d) => {
+		stderr += d.toString();
+		if (stderr.length > 200_000) stderr = stderr.slice(-100_000);
+	});
+	const ticker = setInterval(() => {
+		const s = Math.round((Date.now() - started) / 1000);
+		let size = '';
+		try {
+			const count = fs.readdirSync(path.join(paths.dir, 'node_modules')).length;
+			size = `, ${count} top-level packages so far`;
+		} catch {
+			/* node_modules not there yet */
+		}
+		log(`  … n8n install running ${s}s${size}\n`);
+	}, 15_000);
+	const code = await new Promise((resolve) => child.on('close', resolve));
+	clearInterval(ticker);
+	if (code !== 0) {
+		throw new Error(`npm install of n8n ${N8N_VERSION} failed (exit ${code}):\n${stderr.slice(-4000)}`);
+	}
+	if (!fs.existsSync(paths.bin)) throw new Error(`n8n binary missing after install: ${paths.bin}`);
+	fs.writeFileSync(paths.marker, new Date().toISOString());
+	log(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)}s\n`);
+	return paths;
+}
+
+module.exports = { ensureN8n, isInstalled };
+
+if (require.main === module) {
+	ensureN8n()
+		.then((p) => console.log(`n8n ready: ${p.bin}`))
+		.catch((e) => {
+			console.error(e.message);
+			process.exit(1);
+		});
+}
