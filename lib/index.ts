@@ -1,0 +1,11 @@
+/**
+ * MediaOps core: the public API of `n8n-nodes-mediaops` outside n8n (`require('n8n-nodes-mediaops')`
+ * resolves to dist/lib/index.js). Plain TypeScript; nothing here imports n8n.
+ */
+export * from './model';
+export * from './errors';
+export * from './http/http-client';
+export { createAxiosHttpClient } from './http/axios-client';
+export * from './http/retry';
+export * from './http/rate-limiter';
+export * from './time/date-range';
