@@ -1,0 +1,2 @@
+// Public API of lib/compliance (filled in by its issue).
+export {};

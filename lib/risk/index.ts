@@ -1,0 +1,2 @@
+// Public API of lib/risk (filled in by its issue).
+export {};

@@ -1,0 +1,2 @@
+// Public API of lib/schedule (filled in by its issue).
+export {};

@@ -1,0 +1,25 @@
+import { createPatternMatcher } from '../../../lib/text/pattern-matcher';
+
+describe('createPatternMatcher', () => {
+	it('finds every Chinese and English term with UTF-16 offsets into the original text', () => {
+		const m = createPatternMatcher([
+			{ term: '最', data: 'absolute' },
+			{ term: '第一', data: 'absolute' },
+			{ term: 'Refund', data: 'refund' },
+		]);
+		const text = '全网最低价，销量第一！Need a REFUND 😡 now';
+		const hits = m.findAll(text);
+		expect(hits.map((h) => [h.term, h.data])).toEqual([
+			['最', 'absolute'],
+			['第一', 'absolute'],
+			['REFUND', 'refund'],
+		]);
+		for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.term);
+	});
+
+	it('respects case when asked and ignores empty terms', () => {
+		const m = createPatternMatcher([{ term: 'Apple', data: 1 }, { term: '  ', data: 2 }], { caseInsensitive: false });
+		expect(m.size).toBe(1);
+		expect(m.findAll('apple Apple')).toHaveLength(1);
+	});
+});
