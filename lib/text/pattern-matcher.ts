@@ -1,4 +1,14 @@
-import AhoCorasick = require('modern-ahocorasick');
+import ahoCorasickModule = require('modern-ahocorasick');
+
+// The package's CommonJS entry exports the matcher class itself; its bundled types describe the ESM
+// entry, which TypeScript's `node` resolution picks, so the constructor is typed here.
+interface AhoMatch<T> {
+	start: number;
+	end: number;
+	data: T | undefined;
+}
+type AhoCorasickCtor = new <T>(patterns: ReadonlyArray<{ pattern: string; data?: T }>) => { search(text: string): Array<AhoMatch<T>> };
+const AhoCorasick = ahoCorasickModule as unknown as AhoCorasickCtor;
 
 /**
  * Multi-pattern matching over a dictionary of terms (Aho–Corasick via modern-ahocorasick:
