@@ -8,6 +8,8 @@ module.exports = {
 	overrides: [
 		{
 			files: ['package.json'],
+			// The community rules read package.json as an object literal; they need no type information.
+			parserOptions: { project: null },
 			plugins: ['eslint-plugin-n8n-nodes-base'],
 			extends: ['plugin:n8n-nodes-base/community'],
 			rules: { 'n8n-nodes-base/community-package-json-name-still-default': 'off' },

@@ -1,0 +1,113 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { router } from './actions/router';
+import { dateRangeProperties } from './actions/dateRange.properties';
+
+export class EngagementMetrics implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Engagement Metrics',
+		name: 'engagementMetrics',
+		icon: 'file:engagementMetrics.svg',
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "getPostMetrics" ? "Get Post Metrics" : "Get Account Metrics"}}',
+		description: 'Collect followers, reads, likes, shares and comments from social platforms as MetricSnapshot items (微信公众号 数据统计)',
+		defaults: { name: 'Engagement Metrics' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'weChatOfficialAccountApi',
+				required: true,
+				displayOptions: { show: { platform: ['wechatOa'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Platform',
+				name: 'platform',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' }],
+				default: 'wechatOa',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Get Account Metrics',
+						value: 'getAccountMetrics',
+						description: 'One snapshot per day: followers, new and lost followers, reads, shares, likes, comments',
+						action: 'Get account metrics',
+					},
+					{
+						name: 'Get Post Metrics',
+						value: 'getPostMetrics',
+						description: 'One snapshot per post published in the range, with its totals so far',
+						action: 'Get post metrics',
+					},
+				],
+				default: 'getAccountMetrics',
+			},
+			{
+				displayName:
+					'WeChat publishes a day’s data after 08:00 China time the next day, and keeps it from 2014-12-01. Days not published yet are skipped and logged, never filled with zeros.',
+				name: 'wechatNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['wechatOa'] } },
+			},
+			...dateRangeProperties,
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{ name: 'Snapshot', value: 'snapshot', description: 'MetricSnapshot items with nested extra fields' },
+					{ name: 'Table Row', value: 'row', description: 'Flat rows with a unique key, ready for a Data Table or Postgres upsert' },
+				],
+				default: 'snapshot',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Attempts',
+						name: 'maxAttempts',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 10 },
+						default: 6,
+						description: 'Attempts per API call for rate limits (429), server errors, timeouts and connection resets',
+					},
+					{
+						displayName: 'Requests per Second',
+						name: 'requestsPerSecond',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description: 'Client-side rate limit per account; 0 means no limit beyond honouring the platform’s 429s',
+					},
+					{
+						displayName: 'Timeout (Seconds)',
+						name: 'timeoutSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 30,
+						description: 'Per request',
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return router.call(this);
+	}
+}

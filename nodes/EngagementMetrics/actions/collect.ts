@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { MetricSnapshot } from '../../../lib/model';
+import { InputError } from '../../../lib/errors';
+import { lastCompleteDays, type DayRange } from '../../../lib/time/date-range';
+import { WECHAT_TIMEZONE } from '../../../lib/platforms/wechat-oa';
+import { snapshotToRow } from '../../../lib/metrics/snapshot-row';
+import type { SecretList } from '../../shared/perItem';
+import { createMetricsAdapter } from './platforms';
+
+/** Reads the node's date-range fields for one item. */
+export function readDayRange(ctx: IExecuteFunctions, itemIndex: number, now: Date): DayRange {
+	const mode = ctx.getNodeParameter('dateRange', itemIndex) as string;
+	if (mode === 'lastDays') {
+		const days = ctx.getNodeParameter('lastDays', itemIndex) as number;
+		if (!Number.isInteger(days) || days < 1) throw new InputError(`Days must be a whole number ≥ 1, got ${days}`, 'lastDays');
+		return lastCompleteDays(days, WECHAT_TIMEZONE, now);
+	}
+	const start = toDay(ctx.getNodeParameter('startDate', itemIndex) as string, 'startDate');
+	const end = toDay(ctx.getNodeParameter('endDate', itemIndex) as string, 'endDate');
+	if (start > end) throw new InputError(`Start Date ${start} is after End Date ${end}`, 'startDate');
+	return { start, end };
+}
+
+function toDay(value: unknown, field: string): string {
+	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value ?? '').trim());
+	if (!match) throw new InputError(`${field} must be a date like 2026-03-01, got "${String(value ?? '')}"`, field);
+	return match[1];
+}
+
+/** Shared body of both metrics operations: build the adapter, collect, shape the output. */
+export async function collectMetrics(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	secrets: SecretList,
+	collect: (adapter: Awaited<ReturnType<typeof createMetricsAdapter>>, range: DayRange) => Promise<MetricSnapshot[]>,
+): Promise<IDataObject[]> {
+	const range = readDayRange(ctx, itemIndex, new Date());
+	const adapter = await createMetricsAdapter(ctx, itemIndex, secrets);
+	const snapshots = await collect(adapter, range);
+	const output = ctx.getNodeParameter('output', itemIndex, 'snapshot') as string;
+	return snapshots.map((s) => (output === 'row' ? snapshotToRow(s) : (s as unknown as IDataObject)));
+}
