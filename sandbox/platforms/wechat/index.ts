@@ -1,0 +1,90 @@
+/**
+ * The WeChat Official Account platform for the sandbox: routes at the real paths, the seeded truth,
+ * and a control route `/__sandbox/wechat/truth` that serves that truth as JSON for out-of-process tests.
+ */
+import { addDays, dateRange, dayNumber, isIsoDate } from '../../dates';
+import type { PlatformFaultKind } from '../../faults';
+import type { SandboxContext, SandboxPlatform, SandboxResponse } from '../../platform';
+import { ARTICLE_LIFETIME_DAYS, HISTORY_DAYS, WechatDataset, findAccount } from './data';
+import { wxError } from './errors';
+import { createWechatRoutes } from './routes';
+import { WechatTokenStore } from './tokens';
+
+export { SANDBOX_WECHAT_ACCOUNTS, WechatDataset } from './data';
+export type {
+	ArticleDayStats,
+	ArticleTotals,
+	BizDayStats,
+	ReadUserSource,
+	UserSummaryRow,
+	WechatArticle,
+	WechatComment,
+	WechatTruth,
+} from './data';
+export { DATACUBE_MAX_SPAN_DAYS } from './routes';
+
+export interface WechatPlatform extends SandboxPlatform {
+	truth: WechatDataset;
+}
+
+/** Longest range the truth endpoint serves in one call. */
+const MAX_TRUTH_DAYS = 400;
+
+export function createWechatPlatform(context: SandboxContext): WechatPlatform {
+	const data = new WechatDataset(context.seed, context.now);
+	const tokens = new WechatTokenStore(context.now, context.tokenTtlSeconds);
+
+	const faultErrors: Record<PlatformFaultKind, () => SandboxResponse> = {
+		expiredToken: () => wxError('accessTokenExpired'),
+		invalidToken: () => wxError('invalidCredential'),
+		quota: () => wxError('quotaReached'),
+	};
+
+	return {
+		name: 'wechat',
+		truth: data,
+		routes: createWechatRoutes(data, tokens),
+		controlRoutes: {
+			/** GET /__sandbox/wechat/truth?appid=&from=&to= (default: the last HISTORY_DAYS days up to yesterday). */
+			truth: (request) => {
+				const appid = request.query.get('appid') ?? '';
+				const account = findAccount(appid);
+				if (!account) return { status: 400, body: { error: `unknown appid '${appid}'` } };
+				const yesterday = data.yesterday();
+				const to = request.query.get('to') ?? yesterday;
+				const from = request.query.get('from') ?? addDays(to, -(HISTORY_DAYS - 1));
+				if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
+					return { status: 400, body: { error: 'from and to must be yyyy-MM-dd with from <= to' } };
+				}
+				if (dayNumber(to) - dayNumber(from) + 1 > MAX_TRUTH_DAYS) {
+					return { status: 400, body: { error: `at most ${MAX_TRUTH_DAYS} days per call` } };
+				}
+				const dates = dateRange(from, to);
+				return {
+					body: {
+						appid,
+						name: account.name,
+						from,
+						to,
+						yesterday,
+						userSummary: dates.flatMap((date) => data.userDay(appid, date)),
+						cumulate: dates.map((date) => ({ ref_date: date, cumulate_user: data.cumulate(appid, date) })),
+						bizSummary: dates.map((date) => data.bizDay(appid, date)),
+						articles: data.articlesPublished(appid, from, to).map((article) => {
+							const last = addDays(article.publishDate, ARTICLE_LIFETIME_DAYS - 1);
+							const until = last < to ? last : to;
+							return {
+								...article,
+								days: dateRange(article.publishDate, until).map((date) => data.articleDay(appid, article.msgid, date)),
+								comments: data.comments(article.msgDataId, article.index - 1) ?? [],
+							};
+						}),
+					},
+				};
+			},
+		},
+		faultResponse: (kind) => faultErrors[kind](),
+		expireTokens: () => tokens.expireAll(),
+		tokensIssued: () => tokens.issued(),
+	};
+}
