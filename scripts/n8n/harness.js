@@ -46,6 +46,26 @@ function installExitHook() {
 	});
 }
 
+/**
+ * A tiny detached process that SIGKILLs the server's process group once this (parent) process is
+ * gone. `process.on('exit')` is not enough: inside jest, `process` is a sandbox copy whose 'exit'
+ * never fires, and `--forceExit` or a crash would leave n8n holding its ports.
+ */
+function spawnWatchdog(groupId) {
+	const code = `const parent = ${process.pid}, group = ${groupId};
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+setInterval(() => {
+	if (!alive(-group)) process.exit(0);
+	if (!alive(parent)) { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }
+}, 1000);`;
+	try {
+		const dog = spawn(process.execPath, ['-e', code], { detached: true, stdio: 'ignore' });
+		dog.unref();
+	} catch {
+		/* best effort */
+	}
+}
+
 function tail(text, n = TAIL_CHARS) {
 	return text.length > n ? `…${text.slice(-n)}` : text;
 }
@@ -440,6 +460,7 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 	}
 
 	let server = null;
+	let starting = null;
 	let authCookie = null;
 
 	/**
@@ -462,6 +483,7 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 		});
 		fs.closeSync(out);
 		liveGroups.add(child.pid);
+		spawnWatchdog(child.pid);
 		let exited = null;
 		const exitPromise = new Promise((resolve) => {
 			child.on('exit', (code, signal) => {
@@ -504,14 +526,18 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 				record('n8n stop', performance.now() - s0);
 			}
 			if (server === handle) server = null;
+			if (starting === handle) starting = null;
 			authCookie = null;
 		};
 		const handle = { url: baseUrl, port, pid: child.pid, logFile: serverLog, stop };
+		starting = handle; // so stop()/cleanup() during a slow start still kill it
 
 		const deadline = Date.now() + timeoutMs;
 		let healthyAt = null;
 		while (Date.now() < deadline) {
-			if (exited) {
+			if (exited || starting !== handle) {
+				if (!exited) throw new Error('n8n start was cancelled by stop()');
+				starting = null;
 				throw new Error(`n8n start exited early (${JSON.stringify(exited)}; log: ${serverLog}):\n${tail(logText().slice(logStart))}`);
 			}
 			if (!healthyAt) {
@@ -528,12 +554,14 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 			if (healthyAt && logText().slice(logStart).includes(READY_MARKER)) {
 				record('n8n start: ready', performance.now() - t0);
 				server = handle;
+				starting = null;
 				return handle;
 			}
 			// healthz has answered for 30 s but the marker never came (a future n8n wording?): go on
 			if (healthyAt && performance.now() - healthyAt > 30_000) {
 				say(`warning: "${READY_MARKER}" not seen in ${serverLog}; continuing after /healthz`);
 				server = handle;
+				starting = null;
 				return handle;
 			}
 			await sleep(200);
@@ -543,6 +571,7 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 	}
 
 	async function stop() {
+		if (starting) await starting.stop();
 		if (server) await server.stop();
 	}
 

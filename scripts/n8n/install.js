@@ -17,9 +17,70 @@ function isInstalled(paths) {
 	return fs.existsSync(paths.bin) && fs.existsSync(paths.marker);
 }
 
+function pidAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
+	}
+}
+
+/**
+ * One install at a time per version: jest workers, the demo and a manual `npm run n8n:install`
+ * may all call ensureN8n() at once. The lock is a directory (mkdir is atomic) holding the
+ * installer's pid; a lock whose pid is dead is stale and taken over. Returns a release function,
+ * or null when another process finished the install while we waited.
+ */
+async function acquireInstallLock(paths, log) {
+	const lockDir = `${paths.dir}.lock`;
+	fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+	const waitStarted = Date.now();
+	let lastNote = 0;
+	for (;;) {
+		try {
+			fs.mkdirSync(lockDir);
+			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+			return () => fs.rmSync(lockDir, { recursive: true, force: true });
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+		}
+		let holder = NaN;
+		try {
+			holder = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+		} catch {
+			/* lock just created, pid not written yet */
+		}
+		if (holder && !pidAlive(holder)) {
+			log(`Removing stale n8n install lock of dead pid ${holder}\n`);
+			fs.rmSync(lockDir, { recursive: true, force: true });
+			continue;
+		}
+		if (isInstalled(paths)) return null;
+		if (Date.now() - lastNote >= 15_000) {
+			lastNote = Date.now();
+			const s = Math.round((Date.now() - waitStarted) / 1000);
+			log(`  … waiting ${s}s for another n8n ${paths.version} install (pid ${holder || '?'}) to finish\n`);
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
+
 async function ensureN8n({ quiet = false } = {}) {
 	const paths = n8nPaths();
 	if (isInstalled(paths)) return paths;
+	const log = (s) => quiet || process.stdout.write(s);
+	const release = await acquireInstallLock(paths, log);
+	if (!release) return paths;
+	try {
+		if (isInstalled(paths)) return paths;
+		return await install(paths, log);
+	} finally {
+		release();
+	}
+}
+
+async function install(paths, log) {
 	fs.mkdirSync(paths.dir, { recursive: true });
 	fs.writeFileSync(
 		path.join(paths.dir, 'package.json'),
@@ -34,7 +95,6 @@ async function ensureN8n({ quiet = false } = {}) {
 			2,
 		),
 	);
-	const log = (s) => quiet || process.stdout.write(s);
 	log(`Installing n8n ${N8N_VERSION} into ${paths.dir} (first run only; takes several minutes)\n`);
 	const started = Date.now();
 	const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
