@@ -1,2 +1,23 @@
-// Public API of lib/schedule (filled in by its issue).
-export {};
+// Public API of lib/schedule: content calendar planning, due selection, recurrence, review, publish ledger.
+export { WEEKDAYS, atWallClock } from './wall-clock';
+export type { Weekday } from './wall-clock';
+export { clocksForWeekday } from './slots';
+export type { SlotGrid } from './slots';
+export { parseCadence } from './cadence';
+export type { Cadence, CadenceInput } from './cadence';
+export { rankHoursOfWeek } from './best-time';
+export type { BestTimeOptions, BestTimeRanking, HourOfWeekScore } from './best-time';
+export { planSchedule } from './plan';
+export type { AccountScheduleRule, CadenceShortfall, PlanOptions, PlanResult, UnplaceableReason } from './plan';
+export { selectDuePosts } from './due';
+export type { DueCaps, DueOptions, DueResult, NotDueReason, OverdueReason } from './due';
+export { expandRecurrence, materializeOccurrences } from './recurrence';
+export type { Occurrence, OccurrenceOverride, RecurrenceRange } from './recurrence';
+export { LIFECYCLE_EVENT_TYPES, createLifecycleEvent } from './events';
+export type { LifecycleEvent, LifecycleEventType } from './events';
+export { ReviewError, reviewPost, reviewProgress } from './review';
+export type { ReviewAction, ReviewDecision, ReviewErrorCode, ReviewProgress, ReviewStep, ReviewWorkflow } from './review';
+export { createApprovalToken, verifyApprovalToken } from './approval-token';
+export type { ApprovalClaims, ApprovalTokenCheck } from './approval-token';
+export { PublishLedger, idempotencyKey } from './ledger';
+export type { ClaimResult, LedgerEntry, LedgerStatus, PublishLedgerOptions, PublishLedgerState, PublishTarget } from './ledger';

@@ -1,0 +1,133 @@
+import { DateTime } from 'luxon';
+import { InputError } from '../errors';
+import type { Post, Recurrence } from '../model';
+import { atWallClock, parseInstant, requireZone, toInstantString, Weekday, WEEKDAYS } from './wall-clock';
+
+/** A change to one occurrence, keyed by that occurrence's original instant. */
+export interface OccurrenceOverride {
+	/** Move this occurrence to another instant. */
+	at?: string;
+	title?: string;
+	body?: string;
+	/** Drop this occurrence (same as listing it in `recurrence.exceptions`). */
+	skip?: boolean;
+}
+
+export interface RecurrenceRange {
+	/** Inclusive bounds on the series' original instants (ISO with offset, or Date). */
+	from: string | Date;
+	to: string | Date;
+	/** Per-occurrence edits, keyed by the original instant in any offset. */
+	overrides?: Record<string, OccurrenceOverride>;
+	/** Stop after this many occurrences in range (a guard for open-ended series). Default 10,000. */
+	limit?: number;
+}
+
+export interface Occurrence {
+	/** 0-based position in the whole series (exceptions keep their number, as in RFC 5545 COUNT). */
+	index: number;
+	/** The series' own instant for this occurrence: the key for exceptions and overrides. */
+	originalAt: string;
+	/** Where it actually happens (differs from `originalAt` when overridden). */
+	at: string;
+	override?: OccurrenceOverride;
+}
+
+const MAX_STEPS = 200_000;
+
+function toMillis(v: string | Date, field: string): number {
+	if (v instanceof Date) return v.getTime();
+	return parseInstant(v, 'UTC', field).toMillis();
+}
+
+function byDayIndexes(rule: Recurrence, start: DateTime): number[] {
+	const days: readonly Weekday[] = rule.byDay?.length ? rule.byDay : [WEEKDAYS[start.weekday - 1]];
+	return [...new Set(days.map((d) => WEEKDAYS.indexOf(d)))].sort((a, b) => a - b);
+}
+
+/** Candidate local days of the series, in order, starting on or after the first day. */
+function* candidateDays(rule: Recurrence, start: DateTime): Generator<DateTime> {
+	const interval = rule.interval ?? 1;
+	const first = start.startOf('day');
+	const weekdays = byDayIndexes(rule, start);
+	for (let n = 0; n < MAX_STEPS; n++) {
+		if (rule.freq === 'daily') {
+			const day = first.plus({ days: n * interval });
+			if (!rule.byDay?.length || weekdays.includes(day.weekday - 1)) yield day;
+		} else if (rule.freq === 'weekly') {
+			const monday = first.minus({ days: first.weekday - 1 }).plus({ weeks: n * interval });
+			for (const i of weekdays) {
+				const day = monday.plus({ days: i });
+				if (day >= first) yield day;
+			}
+		} else {
+			const month = first.startOf('month').plus({ months: n * interval });
+			if (rule.byDay?.length) {
+				// Every listed weekday of the month (RFC 5545 BYDAY without an ordinal in a MONTHLY rule).
+				for (let d = month; d.month === month.month; d = d.plus({ days: 1 })) {
+					if (d >= first && weekdays.includes(d.weekday - 1)) yield d;
+				}
+			} else if (start.day <= month.daysInMonth!) {
+				// Months without that day (31st, 30th, 29 Feb) are skipped, as RFC 5545 does.
+				yield month.set({ day: start.day });
+			}
+		}
+	}
+}
+
+function overrideIndex(overrides: Record<string, OccurrenceOverride> | undefined): Map<number, OccurrenceOverride> {
+	const map = new Map<number, OccurrenceOverride>();
+	for (const [key, value] of Object.entries(overrides ?? {})) map.set(toMillis(key, `overrides.${key}`), value);
+	return map;
+}
+
+/**
+ * Expands a post's recurrence into occurrences whose original instant lies in [from, to].
+ * The series starts at `post.scheduledAt` and repeats that wall-clock time in `post.timezone`, so
+ * 09:00 America/New_York stays 09:00 local across DST changes. DST policy is `atWallClock`'s: a time
+ * in the spring gap moves forward by the gap, an ambiguous autumn time takes the first occurrence.
+ * `count` counts every generated occurrence including exceptions (RFC 5545); `until` is inclusive.
+ */
+export function expandRecurrence(post: Pick<Post, 'scheduledAt' | 'timezone' | 'recurrence'>, range: RecurrenceRange): Occurrence[] {
+	const rule = post.recurrence;
+	if (!post.scheduledAt) throw new InputError('a recurring post needs scheduledAt (the first occurrence)', 'scheduledAt');
+	const zone = requireZone(post.timezone);
+	const start = parseInstant(post.scheduledAt, zone, 'scheduledAt');
+	const fromMs = toMillis(range.from, 'from');
+	const toMs = toMillis(range.to, 'to');
+	if (!rule) return start.toMillis() >= fromMs && start.toMillis() <= toMs ? [{ index: 0, originalAt: toInstantString(start), at: toInstantString(start) }] : [];
+	const untilMs = rule.until ? toMillis(rule.until, 'recurrence.until') : Infinity;
+	const skipped = new Set((rule.exceptions ?? []).map((e) => toMillis(e, 'recurrence.exceptions')));
+	const overrides = overrideIndex(range.overrides);
+	const limit = range.limit ?? 10_000;
+	const out: Occurrence[] = [];
+	let index = 0;
+	for (const day of candidateDays(rule, start)) {
+		const at = atWallClock(day, start.hour, start.minute, zone).set({ second: start.second });
+		const ms = at.toMillis();
+		if (ms < start.toMillis()) continue;
+		if (ms > untilMs || ms > toMs || (rule.count !== undefined && index >= rule.count) || out.length >= limit) break;
+		const n = index++;
+		const override = overrides.get(ms);
+		if (ms < fromMs || skipped.has(ms) || override?.skip) continue;
+		const originalAt = toInstantString(at);
+		const moved = override?.at ? toInstantString(parseInstant(override.at, zone, `overrides.${originalAt}.at`)) : originalAt;
+		out.push(override ? { index: n, originalAt, at: moved, override } : { index: n, originalAt, at: moved });
+	}
+	return out;
+}
+
+/**
+ * One concrete post per occurrence in range, ready for Get Due and publishing: id `<id>@<originalAt>`
+ * (stable, so idempotency keys differ per occurrence), no recurrence, overridden title/body applied.
+ */
+export function materializeOccurrences(post: Post, range: RecurrenceRange): Post[] {
+	return expandRecurrence(post, range).map((o) => ({
+		...post,
+		id: `${post.id}@${o.originalAt}`,
+		scheduledAt: o.at,
+		recurrence: undefined,
+		title: o.override?.title ?? post.title,
+		body: o.override?.body ?? post.body,
+	}));
+}
