@@ -203,6 +203,11 @@ export class WechatOaMetricsAdapter implements MetricsAdapter {
 				const extra: Record<string, number> = {};
 				const zaikan = num(latest, 'zaikan_user');
 				if (zaikan !== undefined) extra.zaikan = zaikan;
+				// 完读率 and average reading time appear in some responses; kept only when present and sane.
+				const finish = num(latest, 'read_finish_rate');
+				if (finish !== undefined && finish >= 0 && finish <= 1) snap.completionRate = finish;
+				const activeTime = num(latest, 'read_avg_activetime');
+				if (activeTime !== undefined) extra.avgReadSeconds = activeTime;
 				const publishType = num(r, 'publish_type');
 				if (publishType !== undefined) extra.publishType = publishType;
 				if (Object.keys(extra).length) snap.extra = extra;
