@@ -1,2 +1,10 @@
-// Public API of lib/report (filled in by its issue).
-export {};
+// Public API of lib/report: build the report (data), then render it.
+export { buildReport } from './build-report';
+export * from './types';
+export * from './metrics';
+export { resolvePeriod } from './period';
+export { twoProportionTest, MIN_TRIALS_PER_ARM, type ProportionTestInput } from './abtest';
+export { describe as describeValues, median, leastSquares, normalCdf, normalQuantile, RunningStats } from './statistics';
+export { DEFAULT_RULES } from './suggestions';
+export { KPI_AT_RISK_RATIO } from './kpi';
+export { BUDGET_NEAR_RATIO } from './budget';
