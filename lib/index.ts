@@ -15,3 +15,7 @@ export * from './risk';
 export * from './report';
 export * from './schedule';
 export * from './compliance';
+export * from './platforms/types';
+export { WechatOaMetricsAdapter, WECHAT_MAX_SPAN_DAYS, WECHAT_TIMEZONE, WECHAT_USER_SOURCES } from './platforms/wechat-oa';
+export { WechatOaApi, WECHAT_DEFAULT_BASE_URL, type WechatOaCredentials } from './platforms/wechat-oa-api';
+export * from './metrics/snapshot-row';
