@@ -61,8 +61,10 @@ export function rankHoursOfWeek(snapshots: readonly MetricSnapshot[], options: B
 	}
 	const buckets = new Map<string, { weekday: Weekday; hour: number; sum: number; n: number }>();
 	let total = 0;
+	let postsUsed = 0;
 	for (const s of latest.values()) {
 		const at = DateTime.fromISO(s.publishedAt!, { zone: options.zone });
+		if (!at.isValid) continue;
 		const rate = engagementPerView(s);
 		const key = `${weekdayOf(at)}${at.hour}`;
 		const b = buckets.get(key) ?? { weekday: weekdayOf(at), hour: at.hour, sum: 0, n: 0 };
@@ -70,8 +72,8 @@ export function rankHoursOfWeek(snapshots: readonly MetricSnapshot[], options: B
 		b.n += 1;
 		buckets.set(key, b);
 		total += rate;
+		postsUsed++;
 	}
-	const postsUsed = latest.size;
 	const accountMean = postsUsed ? total / postsUsed : 0;
 	const method = postsUsed >= minPosts ? 'history' : 'fallback';
 	const scores = new Map<string, number>();
