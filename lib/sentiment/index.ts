@@ -1,2 +1,5 @@
-// Public API of lib/sentiment (filled in by its issue).
-export {};
+// Public API of lib/sentiment.
+export { analyzeSentiment, labelFor, DEFAULT_NEUTRAL_BAND, DEFAULT_MODEL_WEIGHT } from './analyze';
+export { trainSentimentModel, predictProbabilities, assertSentimentModel, type TrainingExample, type TrainOptions } from './naive-bayes';
+export { detectLanguage, toSimplifiedChinese } from './normalize';
+export type { SentimentOptions, SentimentRuleset, SentimentModel, SentimentLabel, SentimentLanguage } from './types';

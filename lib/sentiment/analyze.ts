@@ -1,0 +1,58 @@
+import { InputError } from '../errors';
+import type { SentimentResult } from '../model';
+import { getDictionary } from './dictionary';
+import { assertSentimentModel, modelScore } from './naive-bayes';
+import { detectLanguage, normalizeForSentiment } from './normalize';
+import { normalizeScore, scoreTokens } from './score';
+import { casedSlangTokens, tokenizeByLexicon, tokenizeBySegmenter } from './tokenize';
+import type { SentimentLabel, SentimentOptions } from './types';
+
+export const DEFAULT_NEUTRAL_BAND = 0.05;
+export const DEFAULT_MODEL_WEIGHT = 0.7;
+
+export function labelFor(score: number, neutralBand = DEFAULT_NEUTRAL_BAND): SentimentLabel {
+	if (score >= neutralBand && score > 0) return 'positive';
+	if (score <= -neutralBand && score < 0) return 'negative';
+	return 'neutral';
+}
+
+function checkScore(score: number, field: string): number {
+	if (!Number.isFinite(score) || score < -1 || score > 1) throw new InputError(`${field} must be a number in -1..1, got ${String(score)}`, field);
+	return score;
+}
+
+/**
+ * Sentiment of one comment in -1..1.
+ * - `upstreamScore` set: that score is used as is (source 'upstream').
+ * - otherwise the lexicon engine scores the text (source 'builtin'): simplified Chinese + English
+ *   terms with negation, degree, contrast and sarcasm rules (see score.ts), normalised VADER-style;
+ * - with `model`: score = (1 − w)·lexicon + w·(P(pos) − P(neg)) with w = `modelWeight` (default 0.7),
+ *   so the team's corrections dominate while words the model never saw still count (source 'learned').
+ */
+export function analyzeSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
+	if (typeof text !== 'string') throw new InputError('text must be a string', 'text');
+	const band = options.neutralBand ?? DEFAULT_NEUTRAL_BAND;
+	const language = detectLanguage(text);
+	if (options.upstreamScore !== undefined) {
+		const score = checkScore(options.upstreamScore, 'upstreamScore');
+		return { score, label: labelFor(score, band), language, source: 'upstream' };
+	}
+	let score = lexiconScore(text, options);
+	let source: SentimentResult['source'] = 'builtin';
+	if (options.model) {
+		assertSentimentModel(options.model);
+		const w = options.modelWeight ?? DEFAULT_MODEL_WEIGHT;
+		score = (1 - w) * score + w * modelScore(options.model, text);
+		source = 'learned';
+	}
+	return { score, label: labelFor(score, band), language, source };
+}
+
+function lexiconScore(text: string, options: SentimentOptions): number {
+	const normalized = normalizeForSentiment(text);
+	const dict = getDictionary(options.ruleset);
+	const tokens = options.segmenter === 'intl' ? tokenizeBySegmenter(normalized, dict) : tokenizeByLexicon(normalized, dict);
+	const cased = casedSlangTokens(normalized);
+	const all = cased.length ? [...tokens, ...cased].sort((a, b) => a.start - b.start) : tokens;
+	return normalizeScore(scoreTokens(normalized, all).total);
+}

@@ -1,0 +1,79 @@
+/**
+ * Words that change other words rather than carry sentiment themselves. Written for this project.
+ * Chinese negation before a degree adverb softens (不很好 is mildly negative) while a degree adverb
+ * before negation strengthens (很不好); the scorer applies that order rule, these lists only name the words.
+ */
+
+/** Negators and how strongly they negate (1 = full, 0.5 = "not very"). */
+export const NEGATORS: ReadonlyArray<readonly [string, number]> = [
+	...['不', '没', '没有', '别', '并不', '并没有', '并非', '不是', '无', '未', '非', '毫无', '从不', '从没', '从未', '绝不', '决不', '一点也不', '一点都不', '根本不', '根本没', '完全不', '完全没有', '不要', '甭', '勿'].map((t) => [t, 1] as const),
+	...['不太', '不怎么', '不是很', '不是特别', '没那么', '没有那么', '不大', '未必', '不算', '不够'].map((t) => [t, 0.5] as const),
+	...['not', 'no', 'never', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'werent', 'arent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'aint', 'none', 'neither', 'nor', 'without', 'nobody', 'nothing'].map((t) => [t, 1] as const),
+	...['hardly', 'barely', 'not very', 'not that', 'not really', 'not so', 'not too', 'not exactly'].map((t) => [t, 0.5] as const),
+];
+
+/** Degree adverbs: multipliers for the next sentiment word. */
+export const DEGREE_ADVERBS: ReadonlyArray<readonly [string, number]> = [
+	...['极其', '极度', '无比', '超级', '非常非常', '巨'].map((t) => [t, 2] as const),
+	...['非常', '特别', '十分', '太', '最', '极', '超', '贼', '简直', '相当', '实在', '格外', '异常', '过于', '完全', '绝对', '真心'].map((t) => [t, 1.7] as const),
+	...['很', '挺', '蛮', '真', '真的', '更', '更加', '越来越', '确实', '尤其', '那么', '这么', '如此'].map((t) => [t, 1.35] as const),
+	...['有点', '有些', '有一点', '有点儿', '稍微', '稍', '略', '略微', '一点', '一丢丢', '比较', '还算'].map((t) => [t, 0.6] as const),
+	...['extremely', 'incredibly', 'insanely', 'ridiculously', 'absolutely', 'utterly', 'hella', 'super', 'so so'].map((t) => [t, 1.8] as const),
+	...['very', 'really', 'so', 'totally', 'completely', 'highly', 'too', 'truly', 'seriously', 'literally', 'damn', 'pretty', 'quite', 'highkey', 'mega'].map((t) => [t, 1.35] as const),
+	...['kinda', 'kind of', 'sort of', 'sorta', 'a bit', 'a little', 'slightly', 'somewhat', 'lowkey', 'a tad', 'mildly', 'fairly'].map((t) => [t, 0.6] as const),
+];
+
+/** Contrast: the clause after weighs more than the one before. */
+export const CONTRASTS: readonly string[] = ['但是', '但', '可是', '不过', '然而', '只是', '却', '偏偏', '可惜', 'but', 'however', 'except', 'nevertheless', 'nonetheless', 'that said', 'even so'];
+
+/** Concession: the clause they open weighs less (虽然 X，但是 Y). */
+export const CONCESSIONS: readonly string[] = ['虽然', '虽', '尽管', '虽说', '即使', 'although', 'even though', 'even if'];
+
+/** Cues that the praise around them is sarcastic (阴阳怪气); each also carries its own weight. */
+export const SARCASM_CUES: ReadonlyArray<readonly [string, number]> = [
+	['呵呵', -2],
+	['呵呵哒', -2],
+	['呵', -1],
+	['真是谢谢', -2],
+	['谢谢你们全家', -3],
+	['我谢谢你', -3],
+	['真有你的', -2],
+	['可真行', -2],
+	['真行啊', -2],
+	['太会了', -1],
+	['我服了', -2],
+	['服了', -2],
+	['佩服佩服', -1],
+	['好家伙', 0],
+	['狗头', 0],
+	['[doge]', 0],
+	['[二哈]', 0],
+	['[微笑]', -1],
+	['🙄', -2],
+	['🙃', -1],
+	['thanks for nothing', -3],
+	['thanks a lot', 0],
+	['yeah right', -2],
+	['sure jan', -2],
+	['/s', 0],
+	['oh great', -2],
+	['just great', -2],
+	['just perfect', -2],
+	['what a joke', -3],
+	['nice try', -2],
+	['good luck with that', -2],
+	['real classy', -2],
+	['love how', 0],
+	['love that', 0],
+	['gotta love', 0],
+	['so glad', 0],
+];
+
+/** "Again" words: a failure that repeats is worse, and praise next to it is usually sarcastic. */
+export const REPEAT_MARKERS: readonly string[] = ['又', '又一次', '再次', '再一次', '又双叒叕', '果然', '照样', '还是', 'again', 'once again', 'yet again', 'as usual', 'as always', 'every time', 'every single time'];
+
+/** Praise that sarcasm turns around ("great job losing my bag", "真是太棒了，又坏了"). */
+export const PRAISE_HEADS: readonly string[] = [
+	'太棒', '真棒', '好棒', '棒', '厉害', '真好', '太好了', '牛', '牛逼', '谢谢', '感谢', '多谢', '优秀', '完美', '给力', '满意', '好评', '点赞', '服务好', '专业', '靠谱', '贴心', '赞',
+	'great', 'great job', 'nice job', 'good job', 'well done', 'nice', 'awesome', 'amazing', 'wonderful', 'fantastic', 'brilliant', 'perfect', 'love', 'thanks', 'thank', 'thank you', 'excellent', 'superb', 'impressive', 'lovely', 'bravo', 'congrats', 'congratulations', '👍', '👏',
+];

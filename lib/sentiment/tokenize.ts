@@ -1,0 +1,69 @@
+import { CASED_SLANG } from './lexicon/slang';
+import type { SentimentDictionary, TermInfo } from './dictionary';
+
+/** A lexicon term found in the text, with offsets into the text it was found in. */
+export interface Token {
+	start: number;
+	end: number;
+	info: TermInfo;
+}
+
+const ASCII_ALNUM = /[a-z0-9]/i;
+
+function isAsciiAlnum(ch: string | undefined): boolean {
+	return ch !== undefined && ASCII_ALNUM.test(ch);
+}
+
+/** English terms only match whole words: "no" is not inside "not", "sb" not inside "sbux". */
+function atWordBoundaries(text: string, start: number, end: number): boolean {
+	const first = text[start];
+	const last = text[end - 1];
+	if (isAsciiAlnum(first) && isAsciiAlnum(text[start - 1])) return false;
+	if (isAsciiAlnum(last) && isAsciiAlnum(text[end])) return false;
+	return true;
+}
+
+/**
+ * Forward maximum matching over the lexicon: of all dictionary hits (one Aho-Corasick pass), keep the
+ * leftmost-longest non-overlapping ones. Text between hits is irrelevant to scoring, so no full
+ * segmentation is needed, and longer neutral words (快递, 好像) shadow the sentiment characters inside them.
+ */
+export function tokenizeByLexicon(text: string, dict: SentimentDictionary): Token[] {
+	const hits = dict.matcher
+		.findAll(text)
+		.filter((h) => atWordBoundaries(text, h.start, h.end))
+		.sort((a, b) => a.start - b.start || b.end - a.end);
+	const tokens: Token[] = [];
+	let lastEnd = 0;
+	for (const h of hits) {
+		if (h.start < lastEnd) continue;
+		tokens.push({ start: h.start, end: h.end, info: h.data });
+		lastEnd = h.end;
+	}
+	return tokens;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The alternative measured in bench/sentiment-eval.ts: ICU word segmentation, then lexicon lookup per word. */
+export function tokenizeBySegmenter(text: string, dict: SentimentDictionary): Token[] {
+	segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+	const tokens: Token[] = [];
+	for (const s of segmenter.segment(text)) {
+		const info = dict.terms.get(s.segment.toLowerCase());
+		if (info) tokens.push({ start: s.index, end: s.index + s.segment.length, info });
+	}
+	return tokens;
+}
+
+const CASED_PATTERN = new RegExp(`(?<![A-Za-z0-9'])(${CASED_SLANG.map(([t]) => t).join('|')})(?![A-Za-z0-9'.&])`, 'g');
+const CASED_WEIGHT: ReadonlyMap<string, number> = new Map(CASED_SLANG);
+
+/** "W", "L" and "GOAT" only count as slang in capitals, so they are found in the text before lower-casing. */
+export function casedSlangTokens(text: string): Token[] {
+	const tokens: Token[] = [];
+	for (const m of text.matchAll(CASED_PATTERN)) {
+		tokens.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[1].length, info: { kind: 'word', weight: CASED_WEIGHT.get(m[1]) ?? 0 } });
+	}
+	return tokens;
+}
