@@ -25,6 +25,10 @@ export const RecurrenceSchema = z.object({
 	count: z.number().int().positive().optional(),
 	/** Occurrences (ISO instants) to skip. */
 	exceptions: z.array(InstantSchema).optional(),
+	/** Edits to single occurrences, keyed by the occurrence's original instant. */
+	overrides: z
+		.record(z.string(), z.object({ at: InstantSchema.optional(), title: z.string().optional(), body: z.string().optional(), skip: z.boolean().optional() }))
+		.optional(),
 });
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
 
@@ -47,6 +51,8 @@ export const PostSchema = z.object({
 	account: z.string().min(1),
 	title: z.string().default(''),
 	body: z.string().default(''),
+	/** A summary shown in feeds (WeChat 摘要 / digest). */
+	digest: z.string().optional(),
 	media: z.array(MediaSchema).default([]),
 	tags: z.array(z.string()).default([]),
 	contentType: z.string().optional(),
