@@ -204,12 +204,8 @@ export function aggregate(snapshots: readonly MetricSnapshot[], period: Resolved
 		if (extra !== undefined && extra.competitor === 1) acc.competitor = true;
 
 		const cumulative = s.window === 'cumulative';
-		for (let m = 0; m < T - 1; m++) {
-			const v = (s as unknown as Record<string, unknown>)[TRACKED[m]];
-			values[m] = typeof v === 'number' && Number.isFinite(v) ? v : NaN;
-		}
-		const spend = extra !== undefined ? extra.spend : undefined;
-		values[SPEND] = typeof spend === 'number' && Number.isFinite(spend) ? spend : NaN;
+		readCounters(s, values);
+		values[SPEND] = extra !== undefined ? finite(extra.spend) : NaN;
 
 		const offset = dn - cs;
 		if (s.postId === undefined) {
@@ -245,6 +241,26 @@ export function aggregate(snapshots: readonly MetricSnapshot[], period: Resolved
 		if (inRange & 2) addPreviousValues(posts, p, values, dn, cumulative);
 	}
 	return { accounts, posts, used, outOfRange, invalid };
+}
+
+/** Named reads in METRIC_COUNTERS order: monomorphic property loads are several times faster than keyed ones. */
+function readCounters(s: MetricSnapshot, out: Float64Array): void {
+	out[0] = finite(s.followers);
+	out[1] = finite(s.newFollowers);
+	out[2] = finite(s.lostFollowers);
+	out[3] = finite(s.netFollowers);
+	out[4] = finite(s.views);
+	out[5] = finite(s.uniqueViewers);
+	out[6] = finite(s.likes);
+	out[7] = finite(s.comments);
+	out[8] = finite(s.shares);
+	out[9] = finite(s.saves);
+	out[10] = finite(s.clicks);
+	out[11] = finite(s.conversions);
+}
+
+function finite(v: unknown): number {
+	return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
 }
 
 function addPostValues(posts: PostTable, p: number, values: Float64Array, dn: number, cumulative: boolean): void {

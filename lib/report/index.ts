@@ -8,3 +8,10 @@ export { describe as describeValues, median, leastSquares, normalCdf, normalQuan
 export { DEFAULT_RULES } from './suggestions';
 export { KPI_AT_RISK_RATIO } from './kpi';
 export { BUDGET_NEAR_RATIO } from './budget';
+export { renderMarkdown } from './render/markdown';
+export { renderHtml } from './render/html';
+export { renderCsv, type CsvOptions } from './render/csv';
+export { describeFinding } from './render/describe-finding';
+export type { RenderOptions } from './render/format';
+export { LABELS, type Labels, type ReportLanguage } from './labels';
+export { escapeHtml, escapeMarkdown, csvField } from './render/escape';
