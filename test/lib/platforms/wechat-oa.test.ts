@@ -80,9 +80,9 @@ describe('WeChat OA account metrics', () => {
 
 	it('reports a wrong secret as 40125 without the secret or a token in the message', async () => {
 		const secret = 'wrong-secret-value-123456';
-		const error = await adapter({ appSecret: secret })
+		const error = (await adapter({ appSecret: secret })
 			.collectAccountMetrics({ range: { start: sandbox.wechat.yesterday(), end: sandbox.wechat.yesterday() }, timezone: 'Asia/Shanghai' })
-			.catch((e: PlatformError) => e);
+			.catch((e: PlatformError) => e)) as PlatformError;
 		expect(error.code).toBe('40125');
 		expect(JSON.stringify({ m: error.message, d: error.describe() })).not.toContain(secret);
 	});
