@@ -39,8 +39,23 @@ export interface N8nRun {
 	finished: boolean;
 	startedAt: string;
 	stoppedAt?: string;
+	/** set by runWorkflow() (the server's execution id); absent for execute() */
+	executionId?: string;
+	workflowId?: string;
 	[key: string]: unknown;
 }
+
+export interface RunWorkflowOptions {
+	/** Trigger node to start from (its name); default: the workflow's (first enabled) Manual Trigger. */
+	startNode?: string;
+	/** Give up (and stop the execution) after this long; default 180 000 ms. */
+	timeoutMs?: number;
+	/** Interval between GET /rest/executions/:id polls; default 200 ms. */
+	pollMs?: number;
+}
+
+/** A data-table row as the editor's REST API returns it: system columns plus the table's columns. */
+export type DataTableRow = { id: number; createdAt: string; updatedAt: string } & Record<string, unknown>;
 
 export interface N8nServer {
 	url: string;
@@ -113,6 +128,19 @@ export interface N8nInstance {
 	stop(): Promise<void>;
 	setupOwner(opts?: { email?: string; password?: string; firstName?: string; lastName?: string }): Promise<OwnerSession>;
 	request(pathname: string, init?: RequestInit): Promise<Response>;
+	/**
+	 * Runs a workflow inside the started server like the editor's "Execute workflow" button
+	 * (POST /rest/workflows/:id/run, then polls GET /rest/executions/:id), so n8n modules such as
+	 * Data Tables work (the CLI `execute()` does not initialise them). Needs start(); logs in as
+	 * owner if needed. Resolves the decoded IRun (`nodeOutput()` works on it); throws
+	 * "… failed (execution N, status error): <node>: <message>" on a failed run, with `run`,
+	 * `executionId` and `status` on the Error.
+	 */
+	runWorkflow(workflowId: string, opts?: RunWorkflowOptions): Promise<N8nRun>;
+	/** All rows (paged, id order) of the data table with exactly this name in the owner's personal project; throws if missing. Needs start(). */
+	dataTableRows(tableName: string, opts?: { pageSize?: number }): Promise<DataTableRow[]>;
+	/** Deletes the data table(s) with exactly this name in the personal project; resolves how many (0 if none). Needs start(). */
+	deleteDataTable(tableName: string): Promise<number>;
 	nodeTypes(opts?: { descriptions?: false; via?: 'cli' | 'http' }): Promise<string[]>;
 	nodeTypes(opts: { descriptions: true; via?: 'cli' | 'http' }): Promise<NodeTypeDescription[]>;
 	cleanup(opts?: { keep?: boolean }): Promise<void>;

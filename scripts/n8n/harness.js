@@ -12,6 +12,9 @@
  *   await n8n.publish('webhookWf');
  *   const server = await n8n.start();              // { url, pid, logFile, stop() }
  *   const { cookie } = await n8n.setupOwner();     // owner account + auth cookie for browser tests
+ *   const live = await n8n.runWorkflow('x');       // run inside the server (Data Tables need this)
+ *   const rows = await n8n.dataTableRows('my_table');
+ *   await n8n.deleteDataTable('my_table');
  *   await server.stop();
  *
  * Every command's stdout/stderr is appended to `<workDir>/n8n-commands.log`, the server's to
@@ -638,6 +641,169 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 		return fetch(`${baseUrl}${pathname}`, { ...init, headers });
 	}
 
+	/** The `flatted` module of the n8n install (executions are stored flatted-serialised). */
+	let flattedModule = null;
+	function flatted() {
+		if (!flattedModule) {
+			const n8nDir = path.dirname(path.dirname(paths.bin));
+			flattedModule = require(require.resolve('flatted', { paths: [n8nDir] }));
+		}
+		return flattedModule;
+	}
+
+	/** Logs in as owner once per server (setupOwner() is idempotent: setup, else login). */
+	async function ensureSession(what) {
+		requireServer(what);
+		if (!authCookie) await setupOwner();
+	}
+
+	/**
+	 * JSON call against the editor's REST API (`/rest/…`) with the owner's session; resolves the
+	 * `data` envelope n8n wraps responses in. `allow404` resolves undefined on HTTP 404.
+	 */
+	async function api(method, pathname, body, { allow404 = false } = {}) {
+		const init = { method, headers: {} };
+		if (body !== undefined) {
+			init.headers['content-type'] = 'application/json';
+			init.body = JSON.stringify(body);
+		}
+		const res = await request(pathname, init);
+		const text = await res.text();
+		if (allow404 && res.status === 404) return undefined;
+		let json;
+		try {
+			json = text ? JSON.parse(text) : {};
+		} catch {
+			json = undefined;
+		}
+		if (!res.ok) {
+			const msg = json?.message || text.slice(0, 500);
+			throw Object.assign(new Error(`${method} ${pathname}: HTTP ${res.status} ${msg}`), { status: res.status, body: json ?? text });
+		}
+		return json && typeof json === 'object' && 'data' in json ? json.data : json;
+	}
+
+	const FINISHED_STATUSES = new Set(['success', 'error', 'crashed', 'canceled', 'waiting']);
+
+	/**
+	 * Runs a workflow inside the started server, as the editor's "Execute workflow" button does
+	 * (`POST /rest/workflows/:id/run`), so n8n's modules (Data Tables…) and the community packages
+	 * in .n8n/nodes are available — `execute()` (CLI) has no modules. Polls
+	 * `GET /rest/executions/:id` until the run finished and returns the IRun (flatted data decoded),
+	 * the same shape `execute()` returns. Throws on a failed run like `execute()` does.
+	 */
+	async function runWorkflow(workflowId, { startNode, timeoutMs = 180_000, pollMs = 200 } = {}) {
+		await ensureSession('runWorkflow()');
+		const t0 = performance.now();
+		const wf = await api('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
+		const nodes = wf.nodes || [];
+		let trigger = startNode;
+		if (!trigger) {
+			const manual = nodes.filter((n) => n.type === 'n8n-nodes-base.manualTrigger' && !n.disabled);
+			if (manual.length === 0) {
+				throw new Error(`runWorkflow(${workflowId}): workflow "${wf.name}" has no Manual Trigger; pass { startNode }`);
+			}
+			trigger = manual[0].name;
+		} else if (!nodes.some((n) => n.name === trigger)) {
+			throw new Error(`runWorkflow(${workflowId}): no node "${trigger}" in workflow "${wf.name}" (nodes: ${nodes.map((n) => n.name).join(', ')})`);
+		}
+		const { scopes, checksum, ...workflowData } = wf;
+		// keep the execution in the database even if the workflow's settings say otherwise: we read it back
+		workflowData.settings = { ...(workflowData.settings || {}), saveManualExecutions: true };
+		const started = await api('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, {
+			workflowData,
+			triggerToStartFrom: { name: trigger },
+		});
+		if (started?.waitingForWebhook) {
+			throw new Error(`runWorkflow(${workflowId}): "${trigger}" waits for a test webhook call; start from a trigger without one (e.g. a Manual Trigger)`);
+		}
+		const executionId = started?.executionId;
+		if (!executionId) throw new Error(`runWorkflow(${workflowId}): n8n returned no executionId: ${JSON.stringify(started).slice(0, 300)}`);
+
+		const deadline = Date.now() + timeoutMs;
+		let execution;
+		for (;;) {
+			execution = await api('GET', `/rest/executions/${executionId}`, undefined, { allow404: true });
+			if (execution && FINISHED_STATUSES.has(execution.status)) break;
+			if (Date.now() > deadline) {
+				await api('POST', `/rest/executions/${executionId}/stop`, {}).catch(() => undefined);
+				throw Object.assign(
+					new Error(`runWorkflow(${workflowId}): execution ${executionId} not finished after ${timeoutMs} ms (status ${execution?.status ?? 'unknown'}; log: ${serverLog})`),
+					{ executionId },
+				);
+			}
+			await sleep(pollMs);
+		}
+		const data = typeof execution.data === 'string' ? flatted().parse(execution.data) : execution.data;
+		const runResult = {
+			data,
+			mode: execution.mode,
+			status: execution.status,
+			finished: execution.finished,
+			startedAt: execution.startedAt,
+			stoppedAt: execution.stoppedAt,
+			executionId: String(execution.id),
+			workflowId: execution.workflowId,
+		};
+		record('runWorkflow', performance.now() - t0, { workflowId, executionId: String(execution.id), status: execution.status });
+		if (execution.status === 'success' || execution.status === 'waiting') {
+			if (!data?.resultData?.error) return runResult;
+		}
+		const why = describeRunError(runResult) || `status ${execution.status}`;
+		const err = new Error(`n8n runWorkflow ${workflowId} failed (execution ${execution.id}, status ${execution.status}): ${why}\n(server log: ${serverLog})`);
+		Object.assign(err, { run: runResult, executionId: String(execution.id), status: execution.status });
+		throw err;
+	}
+
+	/** Data tables named exactly `tableName` the owner can see (n8n's name filter is a LIKE). */
+	async function findDataTables(tableName) {
+		const personal = await api('GET', '/rest/projects/personal');
+		const found = [];
+		const take = 250;
+		for (let skip = 0; ; skip += take) {
+			const q = new URLSearchParams({ filter: JSON.stringify({ name: tableName }), skip: String(skip), take: String(take) });
+			const page = await api('GET', `/rest/projects/${personal.id}/data-tables?${q}`);
+			const list = page?.data ?? [];
+			found.push(...list.filter((t) => t.name === tableName));
+			if (list.length < take || skip + list.length >= (page?.count ?? 0)) break;
+		}
+		return found;
+	}
+
+	/**
+	 * Every row of the data table `tableName` in the owner's personal project (where workflows
+	 * imported without a project create theirs), in insertion order: `{ id, createdAt, updatedAt,
+	 * …columns }`. Throws if there is no such table.
+	 */
+	async function dataTableRows(tableName, { pageSize = 250 } = {}) {
+		await ensureSession('dataTableRows()');
+		return timed('dataTableRows', async () => {
+			const [table] = await findDataTables(tableName);
+			if (!table) throw new Error(`dataTableRows: no data table named "${tableName}" in the personal project`);
+			const rows = [];
+			for (let skip = 0; ; skip += pageSize) {
+				const q = new URLSearchParams({ skip: String(skip), take: String(pageSize), sortBy: 'id:asc' });
+				const page = await api('GET', `/rest/projects/${table.projectId}/data-tables/${table.id}/rows?${q}`);
+				const list = page?.data ?? [];
+				rows.push(...list);
+				if (list.length < pageSize || rows.length >= (page?.count ?? 0)) break;
+			}
+			return rows;
+		});
+	}
+
+	/** Deletes the data table `tableName` (every one of that exact name); no error if missing. Resolves how many were deleted. */
+	async function deleteDataTable(tableName) {
+		await ensureSession('deleteDataTable()');
+		return timed('deleteDataTable', async () => {
+			const tables = await findDataTables(tableName);
+			for (const t of tables) {
+				await api('DELETE', `/rest/projects/${t.projectId}/data-tables/${t.id}`, undefined, { allow404: true });
+			}
+			return tables.length;
+		});
+	}
+
 	/**
 	 * Node types n8n loaded: built-in, community (`<package>.<node>`) and the generated
 	 * `<node>Tool` variants of `usableAsTool` nodes. With the server up and an owner logged in it
@@ -717,6 +883,9 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 		stop,
 		setupOwner,
 		request,
+		runWorkflow,
+		dataTableRows,
+		deleteDataTable,
 		nodeTypes,
 		cleanup,
 	};

@@ -1,9 +1,10 @@
 /**
  * Proves scripts/n8n/harness.js against the real pinned n8n, with a throw-away community package
  * (plain JS, generated here): install → node types → credentials → headless execute (success and
- * failure) → publish a webhook workflow → start → call the webhook → owner login → stop.
+ * failure) → publish a webhook workflow → start → call the webhook → owner login → run workflows
+ * inside the server (Data Table create + upsert, rows read back over REST, table deleted) → stop.
  *
- *   npx jest --selectProjects e2e test/e2e/harness.test.ts --runInBand --forceExit
+ *   npx jest --selectProjects e2e --runTestsByPath test/e2e/harness.test.ts --runInBand --forceExit
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -148,6 +149,75 @@ const webhookWorkflow = {
 	connections: { Webhook: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
 };
 
+/**
+ * Manual → Probe (community node) → Data Table create (reused when it exists) → Code (3 rows) →
+ * Data Table upsert keyed on `a`. Data Tables are an n8n module: only a started server has them.
+ */
+const DT_TABLE = 'probe_table';
+const DT_ROWS = [
+	{ a: 'alpha', b: 1 },
+	{ a: 'beta', b: 2.5 },
+	{ a: 'γ-伽马', b: -3 },
+];
+const dataTableWorkflow = {
+	id: 'probeDataTbl001',
+	name: 'Probe data table',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: 'dt-t', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'dt-p', name: 'Probe', type: PROBE, typeVersion: 1, position: [200, 0], parameters: { tag: 'in-server' } },
+		{
+			id: 'dt-c',
+			name: 'Create table',
+			type: 'n8n-nodes-base.dataTable',
+			typeVersion: 1.1,
+			position: [400, 0],
+			parameters: {
+				resource: 'table',
+				operation: 'create',
+				tableName: DT_TABLE,
+				columns: {
+					column: [
+						{ name: 'a', type: 'string' },
+						{ name: 'b', type: 'number' },
+					],
+				},
+				options: { createIfNotExists: true },
+			},
+		},
+		{
+			id: 'dt-r',
+			name: 'Rows',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [600, 0],
+			parameters: { jsCode: `return ${JSON.stringify(DT_ROWS)}.map((json) => ({ json }));` },
+		},
+		{
+			id: 'dt-u',
+			name: 'Upsert',
+			type: 'n8n-nodes-base.dataTable',
+			typeVersion: 1.1,
+			position: [800, 0],
+			parameters: {
+				resource: 'row',
+				operation: 'upsert',
+				dataTableId: { __rl: true, mode: 'name', value: DT_TABLE },
+				filters: { conditions: [{ keyName: 'a', condition: 'eq', keyValue: '={{ $json.a }}' }] },
+				columns: { mappingMode: 'autoMapInputData', value: null },
+				options: {},
+			},
+		},
+	],
+	connections: {
+		Manual: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] },
+		Probe: { main: [[{ node: 'Create table', type: 'main', index: 0 }]] },
+		'Create table': { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
+		Rows: { main: [[{ node: 'Upsert', type: 'main', index: 0 }]] },
+	},
+};
+
 async function portFree(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		const srv = net.createServer();
@@ -210,11 +280,12 @@ describe('n8n harness (real n8n, throw-away community package)', () => {
 		expect(err?.code).toBe(1);
 	});
 
+	// one server for the rest of the file: started here, stopped by the last test (or cleanup())
 	it('publishes a webhook workflow, serves it after start, and sets up the owner', async () => {
-		await n8n.importWorkflow(webhookWorkflow);
+		await n8n.importWorkflow([webhookWorkflow, dataTableWorkflow]);
 		await n8n.publish(webhookWorkflow.id);
 		const server = await n8n.start();
-		try {
+		{
 			expect(server.url).toBe(`http://127.0.0.1:${n8n.port}`);
 			const res = await fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, {
 				method: 'POST',
@@ -235,9 +306,53 @@ describe('n8n harness (real n8n, throw-away community package)', () => {
 
 			const viaHttp = await n8n.nodeTypes({ via: 'http' });
 			expect(viaHttp).toEqual(expect.arrayContaining([PROBE, `${PROBE}Tool`]));
-		} finally {
-			await server.stop();
 		}
+	});
+
+	it('runs workflows inside the server: Data Table create + upsert twice, rows read back, table deleted', async () => {
+		expect(n8n.server).not.toBeNull();
+		// the CLI has no modules: this is why runWorkflow() exists
+		const cli = await n8n.execute(dataTableWorkflow.id).then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		expect(cli?.message).toMatch(/Data table node but the module is disabled/);
+
+		const first = await n8n.runWorkflow(dataTableWorkflow.id);
+		expect(first).toMatchObject({ status: 'success', mode: 'manual', finished: true });
+		expect(first.executionId).toMatch(/^\d+$/);
+		expect(nodeOutput(first, 'Probe')).toEqual([{ ok: true, tag: 'in-server', input: {} }]);
+		expect(nodeOutput(first, 'Create table')[0]).toMatchObject({ name: DT_TABLE });
+		expect(nodeOutput(first, 'Upsert').map(({ a, b }) => ({ a, b }))).toEqual(DT_ROWS);
+
+		const second = await n8n.runWorkflow(dataTableWorkflow.id, { startNode: 'Manual', timeoutMs: 60_000 });
+		expect(second.status).toBe('success');
+		expect(second.executionId).not.toBe(first.executionId);
+
+		const rows = await n8n.dataTableRows(DT_TABLE);
+		expect(rows).toHaveLength(3);
+		expect(rows.map(({ a, b }) => ({ a, b }))).toEqual(DT_ROWS);
+		for (const row of rows) expect(row).toEqual(expect.objectContaining({ id: expect.any(Number), createdAt: expect.anything() }));
+
+		// credentials and a failing community node behave like execute()
+		const withCred = await n8n.runWorkflow('probeManual0001');
+		expect(nodeOutput(withCred, 'Probe')).toEqual([{ ok: true, tag: 'hello', input: {}, token: 's3cret-令牌' }]);
+		const err = await n8n.runWorkflow('probeFailing001').then(
+			() => undefined,
+			(e: Error & { run?: { status: string }; executionId?: string }) => e,
+		);
+		expect(err?.message).toMatch(/Probe: probe failed on purpose/);
+		expect(err?.run?.status).toBe('error');
+
+		expect(await n8n.deleteDataTable(DT_TABLE)).toBe(1);
+		expect(await n8n.deleteDataTable(DT_TABLE)).toBe(0);
+		await expect(n8n.dataTableRows(DT_TABLE)).rejects.toThrow(/no data table named "probe_table"/);
+	});
+
+	it('stops the server and frees its port', async () => {
+		const server = n8n.server;
+		expect(server).not.toBeNull();
+		await server?.stop();
 		expect(n8n.server).toBeNull();
 		expect(await portFree(n8n.port)).toBe(true);
 	});
