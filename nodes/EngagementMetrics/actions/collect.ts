@@ -23,8 +23,13 @@ export function readDayRange(ctx: IExecuteFunctions, itemIndex: number, now: Dat
 
 function toDay(value: unknown, field: string): string {
 	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value ?? '').trim());
-	if (!match) throw new InputError(`${field} must be a date like 2026-03-01, got "${String(value ?? '')}"`, field);
-	return match[1];
+	// The pattern alone lets 2026-13-45 through: a real date converts back to itself.
+	const day = match?.[1];
+	const parsed = day ? Date.parse(`${day}T00:00:00Z`) : NaN;
+	if (!day || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day) {
+		throw new InputError(`${field} must be a calendar date like 2026-03-01, got "${String(value ?? '')}"`, field);
+	}
+	return day;
 }
 
 /** Shared body of both metrics operations: build the adapter, collect, shape the output. */
