@@ -15,7 +15,7 @@ function isAsciiAlnum(ch: string | undefined): boolean {
 }
 
 /** English terms only match whole words: "no" is not inside "not", "sb" not inside "sbux". */
-function atWordBoundaries(text: string, start: number, end: number): boolean {
+export function atWordBoundaries(text: string, start: number, end: number): boolean {
 	const first = text[start];
 	const last = text[end - 1];
 	if (isAsciiAlnum(first) && isAsciiAlnum(text[start - 1])) return false;

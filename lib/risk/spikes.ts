@@ -1,0 +1,296 @@
+import { InputError } from '../errors';
+import type { Platform, RiskAlert, RiskAssessment, RiskCategory, RiskLevel } from '../model';
+import { suggestedActions, type AlertLanguage } from './actions';
+import { ewmaBaseline, plainBaseline, type Baseline } from './baseline';
+import { impactOf, LEVEL_ORDER, levelOf, likelihoodForLevel, maxLevel, type Impact } from './matrix';
+import { checkZone, toIso, toMillis, windowLabel, type InstantLike } from './time';
+
+/** An assessment with the account and topic it belongs to (RiskAssessment itself carries neither). */
+export type SpikeObservation = RiskAssessment & { accountId?: string; topic?: string; url?: string };
+
+/** Pre-counted mentions of one bucket (e.g. from a platform's hourly histogram); replaces what the state holds for it. */
+export interface WindowCount {
+	accountId?: string;
+	topic?: string;
+	platform?: Platform;
+	/** Any instant inside the bucket. */
+	start: InstantLike;
+	total: number;
+	negative: number;
+}
+
+export interface SpikeInput {
+	assessments?: readonly SpikeObservation[];
+	counts?: readonly WindowCount[];
+}
+
+export type SpikeMetric = 'negative_volume' | 'negative_share';
+type Sensitivity = 'low' | 'medium' | 'high' | 'critical';
+
+/**
+ * Presets: `meltwater` compares the last hour with the 12 hours before (fast, for social);
+ * `socialmetrix` compares the last 24 h with the 7 days before, checked hourly.
+ */
+export const SPIKE_PRESETS = {
+	meltwater: { bucketMinutes: 60, windowBuckets: 1, baselineWindows: 12 },
+	socialmetrix: { bucketMinutes: 60, windowBuckets: 24, baselineWindows: 7 },
+} as const;
+
+export interface SpikeOptions {
+	now: InstantLike;
+	/** IANA zone for instants and labels in alerts. Default UTC. */
+	timezone?: string;
+	preset?: keyof typeof SPIKE_PRESETS;
+	bucketMinutes?: number;
+	windowBuckets?: number;
+	baselineWindows?: number;
+	/** z thresholds per level (Socialmetrix: 1.5 / 2 / 3). Default critical 5. */
+	k?: Partial<Record<Sensitivity, number>>;
+	baseline?: 'mean' | 'ewma';
+	ewmaAlpha?: number;
+	/** Minimum-count guard: negatives (volume) or mentions (share) in the window before any alert. Default 10. */
+	minCount?: number;
+	/** Negative share never alerts below this. Default 0.3. */
+	minNegativeShare?: number;
+	/** Past windows of history needed before alerting (a new series has no baseline). Default 3. */
+	minBaselineWindows?: number;
+	metrics?: readonly SpikeMetric[];
+	/** Bounds on the stored state. Defaults 200 series, 2,000 remembered mention ids. */
+	maxSeries?: number;
+	maxSeenIds?: number;
+	evidenceLimit?: number;
+	/** Also emit an ongoing incident's alert when its level did not rise. Default false. */
+	emitOngoing?: boolean;
+	language?: AlertLanguage;
+	owner?: string;
+	owners?: Partial<Record<string, string>>;
+}
+
+interface Incident {
+	id: string;
+	level: RiskLevel;
+	impact: Impact;
+	firstSeenAt: string;
+}
+
+interface SeriesState {
+	accountId?: string;
+	topic?: string;
+	platform?: Platform;
+	/** First bucket ever seen: windows before it are not baseline. */
+	since: number;
+	updatedAt: number;
+	/** bucket start (epoch ms) → [total, negative]. */
+	buckets: Record<string, [number, number]>;
+	incidents: Partial<Record<SpikeMetric, Incident>>;
+}
+
+/** Plain JSON, meant for workflow static data; bounded by maxSeries × (window + baseline buckets). */
+export interface SpikeState {
+	version: 1;
+	series: Record<string, SeriesState>;
+	seen: string[];
+}
+
+export const DEFAULT_K: Readonly<Record<Sensitivity, number>> = { low: 1.5, medium: 2, high: 3, critical: 5 };
+
+function emptyState(): SpikeState {
+	return { version: 1, series: {}, seen: [] };
+}
+
+function seriesKey(accountId?: string, topic?: string, platform?: string): string {
+	return `${accountId ?? platform ?? '*'}|${topic ?? '*'}`;
+}
+
+interface Resolved {
+	bucketMs: number;
+	windowBuckets: number;
+	baselineWindows: number;
+	k: Record<Sensitivity, number>;
+	zone: string;
+	nowMs: number;
+}
+
+function resolveOptions(options: SpikeOptions): Resolved {
+	const preset = SPIKE_PRESETS[options.preset ?? 'meltwater'];
+	if (!preset) throw new InputError(`unknown preset "${String(options.preset)}"`, 'preset');
+	const bucketMinutes = options.bucketMinutes ?? preset.bucketMinutes;
+	const windowBuckets = options.windowBuckets ?? preset.windowBuckets;
+	const baselineWindows = options.baselineWindows ?? preset.baselineWindows;
+	for (const [name, v] of Object.entries({ bucketMinutes, windowBuckets, baselineWindows })) {
+		if (!Number.isInteger(v) || v <= 0) throw new InputError(`${name} must be a positive integer`, name);
+	}
+	return { bucketMs: bucketMinutes * 60000, windowBuckets, baselineWindows, k: { ...DEFAULT_K, ...options.k }, zone: checkZone(options.timezone ?? 'UTC'), nowMs: toMillis(options.now, 'now') };
+}
+
+function addObservations(state: SpikeState, input: SpikeInput, r: Resolved, maxSeen: number): void {
+	const seen = new Set(state.seen);
+	const touch = (accountId: string | undefined, topic: string | undefined, platform: Platform | undefined, bucket: number) => {
+		const key = seriesKey(accountId, topic, platform);
+		const s = (state.series[key] ??= { accountId, topic, platform, since: bucket, updatedAt: r.nowMs, buckets: {}, incidents: {} });
+		s.since = Math.min(s.since, bucket);
+		s.updatedAt = r.nowMs;
+		return s;
+	};
+	for (const a of input.assessments ?? []) {
+		const id = `${a.platform}:${a.mentionId}`;
+		if (seen.has(id)) continue; // a polling overlap must not count a mention twice
+		seen.add(id);
+		state.seen.push(id);
+		const bucket = Math.floor(toMillis(a.createdAt, 'createdAt') / r.bucketMs) * r.bucketMs;
+		const s = touch(a.accountId, a.topic, a.platform, bucket);
+		const row = (s.buckets[bucket] ??= [0, 0]);
+		row[0]++;
+		if (a.sentiment.label === 'negative') row[1]++;
+	}
+	for (const c of input.counts ?? []) {
+		if (!(c.total >= 0 && c.negative >= 0 && c.negative <= c.total)) throw new InputError('counts need 0 ≤ negative ≤ total', 'counts');
+		const bucket = Math.floor(toMillis(c.start, 'start') / r.bucketMs) * r.bucketMs;
+		touch(c.accountId, c.topic, c.platform, bucket).buckets[bucket] = [c.total, c.negative];
+	}
+	state.seen = state.seen.slice(-maxSeen);
+}
+
+/** Drops buckets older than the baseline span and the least recently updated series beyond maxSeries. */
+function prune(state: SpikeState, oldest: number, maxSeries: number): void {
+	for (const s of Object.values(state.series)) {
+		for (const b of Object.keys(s.buckets)) if (Number(b) < oldest) delete s.buckets[b];
+	}
+	const keys = Object.keys(state.series).sort((a, b) => state.series[b].updatedAt - state.series[a].updatedAt);
+	for (const key of keys.slice(maxSeries)) delete state.series[key];
+}
+
+function windowSums(s: SeriesState, start: number, r: Resolved): [number, number] {
+	let total = 0;
+	let negative = 0;
+	for (let i = 0; i < r.windowBuckets; i++) {
+		const row = s.buckets[start + i * r.bucketMs];
+		if (row) (total += row[0]), (negative += row[1]);
+	}
+	return [total, negative];
+}
+
+function levelForZ(z: number, k: Record<Sensitivity, number>): RiskLevel {
+	if (z >= k.critical) return 'critical';
+	if (z >= k.high) return 'high';
+	if (z >= k.medium) return 'medium';
+	return z >= k.low ? 'low' : 'none';
+}
+
+/**
+ * Negative-volume and negative-share spikes per account and topic. Each run adds this run's
+ * assessments (or bucket counts) to `state`, compares the current window with the baseline windows
+ * before it (mean + k·σ, or EWMA), and returns alerts plus the new state (the input is not mutated).
+ * σ is floored (volume: max(σ, √mean, 1), a Poisson floor; share: 0.05) so a flat history does not
+ * make every small bump a spike. An incident keeps its alert id while it lasts: it is emitted when it
+ * opens, again as `escalated` when its level rises, and once as `resolved` when the metric is back
+ * under the threshold.
+ */
+export function detectSpikes(input: SpikeInput, state: SpikeState | undefined, options: SpikeOptions): { alerts: RiskAlert[]; state: SpikeState } {
+	const r = resolveOptions(options);
+	const next: SpikeState = state?.version === 1 ? (JSON.parse(JSON.stringify(state)) as SpikeState) : emptyState();
+	addObservations(next, input, r, options.maxSeenIds ?? 2000);
+	const windowMs = r.windowBuckets * r.bucketMs;
+	const current = Math.floor(r.nowMs / r.bucketMs) * r.bucketMs - (r.windowBuckets - 1) * r.bucketMs;
+	prune(next, current - r.baselineWindows * windowMs, options.maxSeries ?? 200);
+
+	const alerts: RiskAlert[] = [];
+	for (const [key, s] of Object.entries(next.series)) {
+		const [total, negative] = windowSums(s, current, r);
+		const history: Array<[number, number]> = [];
+		for (let j = r.baselineWindows; j >= 1; j--) {
+			const start = current - j * windowMs;
+			if (start + windowMs > s.since) history.push(windowSums(s, start, r));
+		}
+		const evidence = (input.assessments ?? []).filter((a) => seriesKey(a.accountId, a.topic, a.platform) === key && toMillis(a.createdAt, 'createdAt') >= current);
+		for (const metric of options.metrics ?? (['negative_volume', 'negative_share'] as const)) {
+			const isShare = metric === 'negative_share';
+			const observed = isShare ? (total ? negative / total : 0) : negative;
+			const values = isShare ? history.filter(([t]) => t > 0).map(([t, n]) => n / t) : history.map(([, n]) => n);
+			const base: Baseline = options.baseline === 'ewma' ? ewmaBaseline(values, options.ewmaAlpha ?? 0.3) : plainBaseline(values);
+			const sd = isShare ? Math.max(base.sd, 0.05) : Math.max(base.sd, Math.sqrt(base.mean), 1);
+			const guard = (isShare ? total : negative) >= (options.minCount ?? 10) && (!isShare || observed >= (options.minNegativeShare ?? 0.3));
+			const enoughHistory = history.length >= Math.min(options.minBaselineWindows ?? 3, r.baselineWindows);
+			const zLevel = guard && enoughHistory ? levelForZ((observed - base.mean) / sd, r.k) : 'none';
+			const ctx: AlertContext = { key, s, metric, observed, baseline: base.mean, threshold: base.mean + r.k.low * sd, current, windowMs, r, options, evidence };
+			const alert = updateIncident(ctx, zLevel);
+			if (alert) alerts.push(alert);
+		}
+	}
+	return { alerts, state: next };
+}
+
+interface AlertContext {
+	key: string;
+	s: SeriesState;
+	metric: SpikeMetric;
+	observed: number;
+	baseline: number;
+	threshold: number;
+	current: number;
+	windowMs: number;
+	r: Resolved;
+	options: SpikeOptions;
+	evidence: readonly SpikeObservation[];
+}
+
+function updateIncident(ctx: AlertContext, zLevel: RiskLevel): RiskAlert | undefined {
+	const { s, metric, r } = ctx;
+	const incident = s.incidents[metric];
+	if (zLevel === 'none') {
+		if (!incident) return undefined;
+		delete s.incidents[metric];
+		return buildAlert(ctx, incident, 'resolved');
+	}
+	const categories = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
+	const impact = impactOf(categories, ctx.evidence.reduce((a, e) => a + e.reach, 0));
+	const level = maxLevel(zLevel, levelOf(likelihoodForLevel(zLevel), impact));
+	if (!incident) {
+		const opened: Incident = { id: `spike:${ctx.key}:${metric}:${toIso(ctx.current, 'UTC')}`, level, impact, firstSeenAt: toIso(r.nowMs, r.zone) };
+		s.incidents[metric] = opened;
+		return buildAlert(ctx, opened, 'open');
+	}
+	if (LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(incident.level)) {
+		incident.level = level;
+		incident.impact = impact;
+		return buildAlert(ctx, incident, 'escalated');
+	}
+	return ctx.options.emitOngoing ? buildAlert(ctx, incident, 'open') : undefined;
+}
+
+function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['status']): RiskAlert {
+	const { s, r, options } = ctx;
+	const type = 'negative_spike';
+	const categories: RiskCategory[] = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
+	const evidence = ctx.evidence
+		.filter((e) => e.sentiment.label === 'negative' || e.categories.length > 0)
+		.sort((a, b) => b.reach - a.reach)
+		.slice(0, options.evidenceLimit ?? 5)
+		.map((e) => ({ mentionId: e.mentionId, text: e.text, url: e.url, reach: e.reach }));
+	const windowEnd = Math.min(r.nowMs, ctx.current + ctx.windowMs);
+	return {
+		id: incident.id,
+		type,
+		status,
+		level: incident.level,
+		likelihood: likelihoodForLevel(incident.level),
+		impact: incident.impact,
+		platform: s.platform,
+		accountId: s.accountId,
+		topic: s.topic,
+		metric: ctx.metric,
+		observed: round(ctx.observed),
+		baseline: round(ctx.baseline),
+		threshold: round(ctx.threshold),
+		window: { start: toIso(ctx.current, r.zone), end: toIso(windowEnd, r.zone), label: windowLabel(ctx.current, windowEnd, r.zone) },
+		evidence,
+		suggestedActions: suggestedActions(['negative_spike', ...categories], options.language),
+		owner: options.owners?.[type] ?? options.owner,
+		firstSeenAt: incident.firstSeenAt,
+		updatedAt: toIso(r.nowMs, r.zone),
+	};
+}
+
+function round(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}
