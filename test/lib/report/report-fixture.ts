@@ -81,7 +81,7 @@ export function fixtureAssessments(): RiskAssessment[] {
 }
 
 export function fixtureAlerts(): RiskAlert[] {
-	const base = { likelihood: 'high', impact: 'severe', metric: 'negativeMentions', observed: 12, baseline: 2, threshold: 6, evidence: [], suggestedActions: [] } as const;
+	const base = { likelihood: 'high' as const, impact: 'severe' as const, metric: 'negativeMentions', observed: 12, baseline: 2, threshold: 6, suggestedActions: [] };
 	const window = { start: '2026-03-04T00:00:00+08:00', end: '2026-03-05T00:00:00+08:00', label: 'day' };
 	return [
 		{ ...base, id: 'a1', type: 'complaint_spike', status: 'open', level: 'high', platform: 'weibo', window, firstSeenAt: '2026-03-04T09:00:00+08:00', updatedAt: '2026-03-04T09:00:00+08:00', evidence: [] },
