@@ -44,7 +44,6 @@ export function evaluateKpi(target: KpiTarget, scope: ScopeSeries | undefined, p
 	const fit = leastSquares(v.daily);
 	const projected = fit ? fit.intercept + fit.slope * (byDay - dayNumber(period.start)) : null;
 	const result: KpiResult = {
-		label: target.label ?? target.metric,
 		metric: target.metric,
 		by: target.by,
 		baseline,
@@ -58,13 +57,15 @@ export function evaluateKpi(target: KpiTarget, scope: ScopeSeries | undefined, p
 		status: 'off_track',
 		achieved: false,
 	};
+	if (target.label !== undefined) result.label = target.label;
 	if (target.platform !== undefined) result.platform = target.platform;
 	if (target.accountId !== undefined) result.accountId = target.accountId;
 	if (v.current === null) return { ...result, note: 'no_data' };
 	if (baseline === null || goal === null) return { ...result, note: 'no_baseline' };
 	const direction = goal >= baseline ? 1 : -1;
 	const achieved = direction * (v.current - goal) >= 0;
-	const pace = daysRemaining > 0 ? (goal - v.current) / daysRemaining : null;
+	// Nothing more is needed once the goal is reached; a negative pace would read as "may decline".
+	const pace = achieved ? 0 : daysRemaining > 0 ? (goal - v.current) / daysRemaining : null;
 	return {
 		...result,
 		progress: ratio(v.current - baseline, goal - baseline) ?? (goal === baseline ? 1 : null),

@@ -21,6 +21,7 @@ export interface Labels {
 	generated: string;
 	vs: string;
 	none: string;
+	days: (n: number) => string;
 	sections: Record<
 		| 'summary'
 		| 'findings'
@@ -72,6 +73,7 @@ const zh: Labels = {
 	generated: '生成时间',
 	vs: '对比',
 	none: '无',
+	days: (n) => `${n} 天`,
 	sections: {
 		summary: '核心指标',
 		findings: '问题与建议',
@@ -218,8 +220,14 @@ const zh: Labels = {
 			(p.contentType ? `，内容类型“${str(p.contentType)}”（${platformName(l, p.contentPlatform)}）降幅最大（${f.signedPct(p.contentChange as number)}）。建议复盘该类内容的选题与发布节奏。` : '。'),
 		engagement_rate_drop: (p, f) => `互动率环比${f.signedPct(p.change as number)}（${f.pct(p.previous as number)} → ${f.pct(p.current as number)}），而阅读量未同步下降：内容吸引点击但未引发互动，建议加强互动引导（提问、投票、评论区运营）。`,
 		follower_decline: (p, f, l) => `${platformName(l, p.platform)}账号“${str(p.account)}”本期粉丝净减少 ${f.num(Math.abs(p.growth as number))}，建议排查掉粉原因（内容方向、发布频率、负面舆情）。`,
-		kpi_off_track: (p, f) => `KPI“${str(p.label)}”落后：当前 ${f.num(p.current as number)}，目标 ${f.num(p.goal as number)}（${str(p.by)}），按趋势预计仅达 ${f.num(p.projected as number)}；需每周增长 ${f.num(p.pacePerWeek as number)}。`,
-		kpi_at_risk: (p, f) => `KPI“${str(p.label)}”有风险：预计 ${f.num(p.projected as number)}，目标 ${f.num(p.goal as number)}（${str(p.by)}），需每周增长 ${f.num(p.pacePerWeek as number)}。`,
+		kpi_off_track: (p, f, l) => {
+			const v = (x: unknown) => kpiValue(f, p.metric, x);
+			return `KPI“${kpiName(l, p)}”落后：当前 ${v(p.current)}，目标 ${v(p.goal)}（${str(p.by)}），按趋势预计仅达 ${v(p.projected)}；需每周增长 ${v(p.pacePerWeek)}。`;
+		},
+		kpi_at_risk: (p, f, l) => {
+			const v = (x: unknown) => kpiValue(f, p.metric, x);
+			return `KPI“${kpiName(l, p)}”有风险：预计 ${v(p.projected)}，目标 ${v(p.goal)}（${str(p.by)}），需每周增长 ${v(p.pacePerWeek)}。`;
+		},
 		budget_over: (p, f) => `预算“${str(p.label)}”已超支：花费 ${f.num(p.spent as number)} / 预算 ${f.num(p.budget as number)}（${f.pct(p.ratio as number)}）。`,
 		budget_near: (p, f) => `预算“${str(p.label)}”接近上限：已使用 ${f.pct(p.ratio as number)}（${f.num(p.spent as number)} / ${f.num(p.budget as number)}）。`,
 		negative_sentiment: (p, f) => `负面评论占比 ${f.pct(p.share as number)}（${f.num(p.negative as number)} / ${f.num(p.total as number)}）${p.category ? `，主要风险类别：${str(p.category)}` : ''}，建议及时回应并跟进处理。`,
@@ -239,6 +247,7 @@ const en: Labels = {
 	generated: 'Generated',
 	vs: 'vs',
 	none: 'none',
+	days: (n) => `${n} days`,
 	sections: {
 		summary: 'Key metrics',
 		findings: 'Problems and suggestions',
@@ -392,8 +401,14 @@ const en: Labels = {
 		engagement_rate_drop: (p, f) =>
 			`Engagement rate ${f.signedPct(p.change as number)} (${f.pct(p.previous as number)} → ${f.pct(p.current as number)}) while views held up: content draws views but not interaction; add calls to action and work the comments.`,
 		follower_decline: (p, f, l) => `${platformName(l, p.platform)} account "${str(p.account)}" lost ${f.num(Math.abs(p.growth as number))} followers net; check content direction, cadence and negative sentiment.`,
-		kpi_off_track: (p, f) => `KPI "${str(p.label)}" is off track: now ${f.num(p.current as number)}, target ${f.num(p.goal as number)} by ${str(p.by)}, trend reaches ${f.num(p.projected as number)}; needs ${f.num(p.pacePerWeek as number)} per week.`,
-		kpi_at_risk: (p, f) => `KPI "${str(p.label)}" is at risk: projected ${f.num(p.projected as number)} against ${f.num(p.goal as number)} by ${str(p.by)}; needs ${f.num(p.pacePerWeek as number)} per week.`,
+		kpi_off_track: (p, f, l) => {
+			const v = (x: unknown) => kpiValue(f, p.metric, x);
+			return `KPI "${kpiName(l, p)}" is off track: now ${v(p.current)}, target ${v(p.goal)} by ${str(p.by)}, trend reaches ${v(p.projected)}; needs ${v(p.pacePerWeek)} per week.`;
+		},
+		kpi_at_risk: (p, f, l) => {
+			const v = (x: unknown) => kpiValue(f, p.metric, x);
+			return `KPI "${kpiName(l, p)}" is at risk: projected ${v(p.projected)} against ${v(p.goal)} by ${str(p.by)}; needs ${v(p.pacePerWeek)} per week.`;
+		},
 		budget_over: (p, f) => `Budget "${str(p.label)}" is overspent: ${f.num(p.spent as number)} of ${f.num(p.budget as number)} (${f.pct(p.ratio as number)}).`,
 		budget_near: (p, f) => `Budget "${str(p.label)}" is near its limit: ${f.pct(p.ratio as number)} used (${f.num(p.spent as number)} of ${f.num(p.budget as number)}).`,
 		negative_sentiment: (p, f) => `Negative mentions are ${f.pct(p.share as number)} (${f.num(p.negative as number)} of ${f.num(p.total as number)})${p.category ? `, mostly ${str(p.category)}` : ''}; respond and follow up.`,
@@ -420,6 +435,19 @@ export function platformName(l: Labels, platform: unknown): string {
 
 export function metricName(l: Labels, metric: string): string {
 	return l.metrics[metric] ?? metric;
+}
+
+/** Metrics that are ratios (shown as percentages). */
+export const RATE_METRICS: ReadonlySet<string> = new Set(['engagementRate', 'shareRate']);
+
+/** A KPI value formatted for its metric: rates as percentages (in points), counts as numbers. */
+export function kpiValue(f: TextFormat, metric: unknown, value: unknown): string {
+	const v = typeof value === 'number' ? value : null;
+	return RATE_METRICS.has(String(metric)) ? f.pct(v) : f.num(v);
+}
+
+function kpiName(l: Labels, p: Finding['params']): string {
+	return p.label !== null && p.label !== undefined ? String(p.label) : metricName(l, String(p.metric));
 }
 
 /** A trait value in words: weekday names, hour ranges, platform names; others as they are. */

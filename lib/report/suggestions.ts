@@ -110,7 +110,7 @@ function kpiRules({ report }: FindingContext): Finding[] {
 			rule: k.status === 'off_track' ? ('kpi_off_track' as const) : ('kpi_at_risk' as const),
 			kind: 'problem' as const,
 			severity: k.status === 'off_track' ? ('high' as const) : ('medium' as const),
-			params: { label: k.label, metric: k.metric, goal: k.goal, current: k.current, projected: k.projected, pacePerWeek: k.pacePerWeek, by: k.by },
+			params: { label: k.label ?? null, metric: k.metric, goal: k.goal, current: k.current, projected: k.projected, pacePerWeek: k.pacePerWeek, by: k.by },
 		}));
 }
 

@@ -214,7 +214,8 @@ export interface CompetitorBenchmark {
 export type KpiStatus = 'on_track' | 'at_risk' | 'off_track';
 
 export interface KpiResult {
-	label: string;
+	/** The target's label, when it had one (renderers fall back to the metric's name). */
+	label?: string;
 	metric: KpiMetric;
 	platform?: string;
 	accountId?: string;

@@ -22,7 +22,7 @@ export function renderCsv(report: Report, options: CsvOptions = { language: 'en'
 	const out: Record<string, string> = {};
 	for (const t of reportTables(report, l, (x) => findingText(x, l, f))) {
 		if (t.rows.length === 0) continue;
-		const lines = [t.columns.map((c) => csvField(c.label)), ...t.rows.map((row) => row.map(csvField))];
+		const lines = [t.columns.map((c) => csvField(c.label)), ...t.rows.map((row) => row.map((cell) => csvField(cell !== null && typeof cell === 'object' ? cell.value : cell)))];
 		out[t.name] = bom + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 	}
 	return out;

@@ -23,13 +23,13 @@ export function renderHtml(report: Report, options: RenderOptions): string {
 		section(s.summary, [summaryCards(report, l, f), table('summary')]),
 		section(s.findings, [findingsList(report, l, f)]),
 		section(s.trends, trendCharts(report, l, f)),
-		section(s.kpis, [kpiChart(report, f), table('kpis')]),
+		section(s.kpis, [kpiChart(report, l, f), table('kpis')]),
 		section(`${s.platforms} · ${s.accounts} · ${s.competitors}`, [comparisonChart(report, l, f), table('platforms'), table('accounts'), table('competitors')]),
 		section(`${s.topContent} · ${s.bottomContent}`, [table('top_content'), table('bottom_content'), table('traits')]),
 		section(s.postingTimes, [slotChart(report, l, f), table('posting_times')]),
 		section(s.abTests, [table('ab_tests')]),
 		section(`${s.sentiment} · ${s.risk}`, [sentimentChart(report, l, f), table('sentiment'), table('risk')]),
-		section(s.budget, [budgetChart(report, f), table('budget')]),
+		section(s.budget, [budgetChart(report, l, f), table('budget')]),
 		section(s.changes, [table('changes')]),
 		section(s.statistics, [table('statistics'), table('per_post')]),
 	].join('\n');
@@ -54,11 +54,12 @@ function section(title: string, parts: string[]): string {
 
 function htmlTable(t: Table, f: NumberFormat): string {
 	if (t.rows.length === 0) return '';
-	const cell = (content: string, numeric: boolean, tag: 'td' | 'th') =>
-		`<${tag} style="padding:4px 6px;border:1px solid #e3e8f0;text-align:${numeric ? 'right' : 'left'};${tag === 'th' ? 'background:#f0f3f8;' : ''}">${content}</${tag}>`;
+	// Table attributes (border, cellpadding, align) instead of per-cell styles: every e-mail client honours
+	// them and they keep the page well under Gmail's 102 KB clipping limit.
+	const cell = (content: string, numeric: boolean, tag: 'td' | 'th') => `<${tag}${numeric ? ' align="right"' : tag === 'th' ? ' align="left"' : ''}>${content}</${tag}>`;
 	const head = t.columns.map((c) => cell(escapeHtml(c.label), c.type !== 'text', 'th')).join('');
 	const rows = t.rows.map((row) => `<tr>${row.map((v, i) => cell(escapeHtml(formatCell(v, t.columns[i].type, f)), t.columns[i].type !== 'text', 'td')).join('')}</tr>`).join('\n');
-	return `<div style="font-size:12px;color:#555;margin:10px 0 4px 0">${escapeHtml(t.title)}</div><table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;font-size:12px;width:100%"><tr>${head}</tr>\n${rows}</table>`;
+	return `<div style="font-size:12px;color:#555;margin:10px 0 4px 0">${escapeHtml(t.title)}</div><table cellpadding="4" cellspacing="0" border="1" bordercolor="#dfe4ec" style="border-collapse:collapse;border:1px solid #dfe4ec;font-size:12px;width:100%"><tr bgcolor="#f0f3f8">${head}</tr>\n${rows}</table>`;
 }
 
 function summaryCards(report: Report, l: Labels, f: NumberFormat): string {
@@ -102,9 +103,9 @@ function comparisonChart(report: Report, l: Labels, f: NumberFormat): string {
 	return items.length === 0 ? '' : block(barChart({ title: `${l.columns.engagementRate} (${l.columns.competitor}: ■)`, items: items.slice(0, 20), format: (v) => f.pct(v) }));
 }
 
-function kpiChart(report: Report, f: NumberFormat): string {
-	const items = report.kpis.filter((k) => k.progress !== null).map((k) => ({ label: k.label, value: Math.max(0, k.progress!), highlight: k.status !== 'on_track' }));
-	return items.length === 0 ? '' : block(barChart({ title: '%', items, format: (v) => f.pct(v) }));
+function kpiChart(report: Report, l: Labels, f: NumberFormat): string {
+	const items = report.kpis.filter((k) => k.progress !== null).map((k) => ({ label: k.label ?? metricName(l, k.metric), value: Math.max(0, k.progress!), highlight: k.status !== 'on_track' }));
+	return items.length === 0 ? '' : block(barChart({ title: `${l.columns.progress} %`, items, format: (v) => f.pct(v) }));
 }
 
 function slotChart(report: Report, l: Labels, f: NumberFormat): string {
@@ -119,9 +120,9 @@ function sentimentChart(report: Report, l: Labels, f: NumberFormat): string {
 	return block(stackedBarChart({ title: l.sections.sentiment, partNames: [l.sentiment.positive, l.sentiment.neutral, l.sentiment.negative], colors: ['#3aa36b', '#9aa5b1', '#c0504d'], rows, format: (v) => f.pct(v) }));
 }
 
-function budgetChart(report: Report, f: NumberFormat): string {
+function budgetChart(report: Report, l: Labels, f: NumberFormat): string {
 	const items = report.budget.filter((b) => b.ratio !== null).map((b) => ({ label: b.label, value: b.ratio!, highlight: b.status !== 'ok' }));
-	return items.length === 0 ? '' : block(barChart({ title: '%', items, format: (v) => f.pct(v) }));
+	return items.length === 0 ? '' : block(barChart({ title: `${l.columns.ratio} %`, items, format: (v) => f.pct(v) }));
 }
 
 function block(svg: string): string {

@@ -1,4 +1,4 @@
-import { type Labels, metricName, platformName, traitValue } from '../labels';
+import { type Labels, metricName, platformName, RATE_METRICS, traitValue } from '../labels';
 import { ratio } from '../metrics';
 import { relativeChange } from '../statistics';
 import type { ChangeRow, ComparisonRow, PostRow, Report, Scope, Statistics } from '../types';
@@ -8,7 +8,8 @@ import type { ChangeRow, ComparisonRow, PostRow, Report, Scope, Statistics } fro
  * per language, CSV writes the raw values (rates as fractions) under the same translated headers.
  */
 export type CellType = 'text' | 'num' | 'pct' | 'signedPct' | 'pValue';
-export type Cell = string | number | null;
+/** A value; `{ value, type }` overrides the column's type for one cell (a rate in a column of counts). */
+export type Cell = string | number | null | { value: number | null; type: CellType };
 
 export interface Column {
 	label: string;
@@ -66,19 +67,22 @@ export function reportTables(report: Report, l: Labels, describeFinding: (f: Rep
 			name: 'kpis',
 			title: s.kpis,
 			columns: [text(c.label), text(c.metric), text(c.platform), num(c.baseline), num(c.goal), num(c.current), pct(c.progress), num(c.pacePerWeek), num(c.projected), text(c.by), text(c.status)],
-			rows: report.kpis.map((k) => [
-				k.label,
-				metricName(l, k.metric),
-				k.accountId ?? (k.platform ? platformName(l, k.platform) : l.scopes.all),
-				k.baseline,
-				k.goal,
-				k.current,
-				k.progress,
-				k.pacePerWeek,
-				k.projected,
-				k.by,
-				l.kpiStatus[k.status],
-			]),
+			rows: report.kpis.map((k) => {
+				const v = (x: number | null): Cell => (RATE_METRICS.has(k.metric) ? { value: x, type: 'pct' } : x);
+				return [
+					k.label ?? metricName(l, k.metric),
+					metricName(l, k.metric),
+					k.accountId ?? (k.platform ? platformName(l, k.platform) : l.scopes.all),
+					v(k.baseline),
+					v(k.goal),
+					v(k.current),
+					k.progress,
+					v(k.pacePerWeek),
+					v(k.projected),
+					k.by,
+					l.kpiStatus[k.status],
+				];
+			}),
 		},
 		{ name: 'platforms', title: s.platforms, columns: [text(c.platform), ...comparisonCols], rows: report.comparisons.platforms.map((r) => [platformName(l, r.platform), ...comparisonCells(r)]) },
 		{
@@ -151,8 +155,9 @@ export function reportTables(report: Report, l: Labels, describeFinding: (f: Rep
 			columns: [text(c.label), text(c.platform), num(c.budget), num(c.spent), pct(c.ratio), num(c.projectedSpend), text(c.status)],
 			rows: report.budget.map((b) => [b.label, b.accountId ?? (b.platform ? platformName(l, b.platform) : l.scopes.all), b.budget, b.spent, b.ratio, b.projectedSpend, l.budgetStatus[b.status]]),
 		},
-		{ name: 'changes', title: s.changes, columns: [...scopeCols, text(c.metric), ...changeCols], rows: report.trends.changes.map((r) => [...scopeCells(r), metricName(l, r.metric), ...changeCells(r)]) },
-		{ name: 'statistics', title: s.statistics, columns: [...scopeCols, text(c.metric), ...statCols], rows: report.statistics.map((r) => [...scopeCells(r), metricName(l, r.metric), ...statCells(r)]) },
+		// Per-account detail goes to CSV only: 40 accounts × 14 metrics would bury a page meant to be read at a glance.
+		...bySummaryScope('changes', s.changes, report.trends.changes, [...scopeCols, text(c.metric), ...changeCols], (r) => [...scopeCells(r), metricName(l, r.metric), ...changeCells(r)]),
+		...bySummaryScope('statistics', s.statistics, report.statistics, [...scopeCols, text(c.metric), ...statCols], (r) => [...scopeCells(r), metricName(l, r.metric), ...statCells(r)]),
 		{
 			name: 'per_post',
 			title: s.perPost,
@@ -162,6 +167,14 @@ export function reportTables(report: Report, l: Labels, describeFinding: (f: Rep
 		dailyTable(report, l),
 	];
 	return tables;
+}
+
+/** Two tables from scoped rows: overall and platforms for people, accounts as `<name>_accounts` for CSV. */
+function bySummaryScope<R extends Scope>(name: string, title: string, rows: readonly R[], columns: Column[], cells: (r: R) => Cell[]): Table[] {
+	return [
+		{ name, title, columns, rows: rows.filter((r) => r.scope !== 'account').map(cells) },
+		{ name: `${name}_accounts`, title, columns, rows: rows.filter((r) => r.scope === 'account').map(cells), csvOnly: true },
+	];
 }
 
 /** Headline rows: the overall scope's change rows, plus the engagement rate computed from totals. */
@@ -175,7 +188,8 @@ function summaryRows(report: Report, l: Labels): Cell[][] {
 		const cur = rate(e.current, v.current);
 		const prev = rate(e.previous, v.previous);
 		const ly = rate(e.lastYear, v.lastYear);
-		rows.push([metricName(l, 'engagementRate'), cur, prev, relativeChange(cur, prev), ly, relativeChange(cur, ly)]);
+		const p = (x: number | null): Cell => ({ value: x, type: 'pct' });
+		rows.push([metricName(l, 'engagementRate'), p(cur), p(prev), relativeChange(cur, prev), p(ly), relativeChange(cur, ly)]);
 	}
 	return rows;
 }
@@ -195,6 +209,7 @@ function dailyTable(report: Report, l: Labels): Table {
 export function formatCell(cell: Cell, type: CellType, f: { num(v: number | null): string; pct(v: number | null): string; signedPct(v: number | null): string }): string {
 	if (cell === null) return '—';
 	if (typeof cell === 'string') return cell;
+	if (typeof cell === 'object') return formatCell(cell.value, cell.type, f);
 	switch (type) {
 		case 'pct':
 			return f.pct(cell);
