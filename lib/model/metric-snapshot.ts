@@ -33,7 +33,7 @@ export const MetricSnapshotSchema = z.object({
 	conversions: CountSchema.optional(),
 	completionRate: z.number().min(0).max(1).optional(),
 	avgWatchSeconds: CountSchema.optional(),
-	/** Derived rates (0..1), see lib/metrics/derived.ts for definitions. */
+	/** Derived rates (0..1), defined in lib/report/metrics.ts (engagement by views and by followers, growth, share rate). */
 	rates: z.record(z.string(), z.number().finite()).optional(),
 	/** Platform-only counters: WeChat 在看 (`zaikan`), Bilibili `coins`/`danmaku`, X `quotes` ... */
 	extra: z.record(z.string(), z.union([z.number().finite(), z.string(), z.record(z.string(), z.number())])).optional(),
