@@ -40,7 +40,11 @@ export type RiskMatch = z.infer<typeof RiskMatchSchema>;
 export const RiskAssessmentSchema = z.object({
 	mentionId: z.string(),
 	platform: PlatformSchema,
+	accountId: z.string().optional(),
 	postId: z.string().optional(),
+	/** A topic or keyword group the mention belongs to, for per-topic spike detection. */
+	topic: z.string().optional(),
+	url: z.string().optional(),
 	text: z.string(),
 	createdAt: InstantSchema,
 	sentiment: SentimentResultSchema,
