@@ -19,3 +19,5 @@ export * from './platforms/types';
 export { WechatOaMetricsAdapter, WECHAT_MAX_SPAN_DAYS, WECHAT_TIMEZONE, WECHAT_USER_SOURCES } from './platforms/wechat-oa';
 export { WechatOaApi, WECHAT_DEFAULT_BASE_URL, type WechatOaCredentials } from './platforms/wechat-oa-api';
 export * from './metrics/snapshot-row';
+export { JsonApi, retryAfterFromHeaders, toCount } from './platforms/http-json';
+export { BilibiliMetricsAdapter, BILIBILI_DEFAULT_BASE_URL, BILIBILI_TIMEZONE, type BilibiliOptions } from './platforms/bilibili';

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { router } from './actions/router';
 import { dateRangeProperties } from './actions/dateRange.properties';
+import { platformProperties } from './actions/platforms';
 
 export class EngagementMetrics implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +22,11 @@ export class EngagementMetrics implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['wechatOa'] } },
 			},
+			{
+				name: 'bilibiliApi',
+				required: false,
+				displayOptions: { show: { platform: ['bilibili'] } },
+			},
 		],
 		properties: [
 			{
@@ -28,7 +34,10 @@ export class EngagementMetrics implements INodeType {
 				name: 'platform',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' }],
+				options: [
+					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
+				],
 				default: 'wechatOa',
 			},
 			{
@@ -60,6 +69,7 @@ export class EngagementMetrics implements INodeType {
 				default: '',
 				displayOptions: { show: { platform: ['wechatOa'] } },
 			},
+			...platformProperties,
 			...dateRangeProperties,
 			{
 				displayName: 'Output',

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { createRateLimiter } from '../../../lib/http/rate-limiter';
 import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import type { MetricsAdapter } from '../../../lib/platforms/types';
 import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
+import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
 import { createN8nHttpClient } from '../../shared/httpClient';
 import type { SecretList } from '../../shared/perItem';
 
@@ -29,7 +30,55 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 				common,
 			);
 		}
+		case 'bilibili': {
+			const c = await optionalCredentials(ctx, 'bilibiliApi', itemIndex);
+			return new BilibiliMetricsAdapter(
+				{ mid: param(ctx, 'bilibiliMid', itemIndex), videos: idList(param(ctx, 'bilibiliVideos', itemIndex)), baseUrl: String(c.baseUrl ?? '') },
+				common,
+			);
+		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
 	}
 }
+
+/** A public-read platform's credential is optional: without one the platform's public host is used. */
+async function optionalCredentials(ctx: IExecuteFunctions, type: string, itemIndex: number): Promise<Record<string, unknown>> {
+	try {
+		return ((await ctx.getCredentials(type, itemIndex)) ?? {}) as Record<string, unknown>;
+	} catch {
+		return {};
+	}
+}
+
+function param(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+}
+
+/** Ids typed one per line or separated by commas or spaces. */
+function idList(value: string): string[] {
+	return value.split(/[\s,，]+/).map((v) => v.trim()).filter(Boolean);
+}
+
+/** Account and post identifiers per platform, shown only for that platform. */
+export const platformProperties: INodeProperties[] = [
+	{
+		displayName: 'UID (Mid)',
+		name: 'bilibiliMid',
+		type: 'string',
+		default: '',
+		placeholder: '434334701',
+		description: 'The account’s numeric UID from its space URL (space.bilibili.com/UID); any public account works, competitors included',
+		displayOptions: { show: { platform: ['bilibili'], operation: ['getAccountMetrics'] } },
+	},
+	{
+		displayName: 'Videos (BV IDs)',
+		name: 'bilibiliVideos',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'BV1xx411c7mD, BV1GJ411x7h7',
+		description: 'BV (or av) IDs, separated by commas or new lines. Bilibili has no unsigned public list of an account’s uploads, so the videos are listed; the date range does not filter them.',
+		displayOptions: { show: { platform: ['bilibili'], operation: ['getPostMetrics'] } },
+	},
+];

@@ -1,0 +1,193 @@
+import { DateTime } from 'luxon';
+import { PlatformError, redact } from '../errors';
+import { HttpTransportError, type HttpRequest } from '../http/http-client';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry } from '../http/retry';
+import type { MetricSnapshot } from '../model';
+import type { PlatformContext } from './types';
+
+/**
+ * JSON-over-HTTP transport shared by the REST platforms (Bilibili, Bluesky, Mastodon, YouTube, X, Weibo,
+ * Douyin): one GET with the shared retry policy around it, and every failure turned into a PlatformError that
+ * carries the platform's own code and message. What differs per platform (where the error lives in the body,
+ * which codes are transient, how auth is sent) is injected.
+ */
+export interface PlatformErrorInfo {
+	code: string | number;
+	message: string;
+	retryable?: boolean;
+}
+
+export interface JsonApiOptions {
+	platform: string;
+	/** e.g. https://api.bilibili.com; a trailing slash is dropped. */
+	baseUrl: string;
+	ctx: PlatformContext;
+	/** Headers on every request (auth). Never logged. */
+	headers?: Record<string, string>;
+	/** Query parameters on every request (auth for platforms that take a key or token in the URL). */
+	query?: Record<string, string>;
+	/** Values scrubbed from any message: tokens, keys, secrets. */
+	secrets?: Array<string | undefined>;
+	/**
+	 * The platform's own error in a parsed body, whatever the HTTP status (Bilibili and Douyin answer errors with
+	 * HTTP 200 and a non-zero code). Undefined means "not an error".
+	 */
+	readError(status: number, body: Record<string, unknown>): PlatformErrorInfo | undefined;
+}
+
+export type JsonBody = Record<string, unknown>;
+
+export class JsonApi {
+	readonly baseUrl: string;
+
+	constructor(private readonly options: JsonApiOptions) {
+		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+	}
+
+	private now(): number {
+		return (this.options.ctx.now ? this.options.ctx.now() : new Date()).getTime();
+	}
+
+	/** GET `path` (leading slash) and return the parsed JSON object, after retries. `operation` names the call in errors. */
+	async get(path: string, query: HttpRequest['query'] = {}, operation: string = path): Promise<JsonBody> {
+		const { ctx, platform } = this.options;
+		return withRetry(
+			async () => {
+				await ctx.limiter?.acquire();
+				let res;
+				try {
+					res = await ctx.http.request({
+						method: 'GET',
+						url: `${this.baseUrl}${path}`,
+						query: { ...this.options.query, ...query },
+						headers: this.options.headers,
+						timeoutMs: ctx.timeoutMs,
+					});
+				} catch (e) {
+					const code = e instanceof HttpTransportError ? e.code : 'NETWORK';
+					throw new PlatformError({ platform, code, message: this.clean(String((e as Error)?.message ?? e)), retryable: true, operation });
+				}
+				let body: JsonBody | undefined;
+				try {
+					const parsed: unknown = JSON.parse(res.text);
+					if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as JsonBody;
+				} catch {
+					body = undefined;
+				}
+				const own = body ? this.options.readError(res.status, body) : undefined;
+				if (res.status === 429) {
+					throw new PlatformError({
+						platform,
+						code: own?.code ?? 429,
+						httpStatus: 429,
+						message: this.clean(own?.message ?? 'rate limited (HTTP 429)'),
+						retryable: true,
+						retryAfterMs: retryAfterFromHeaders(res.headers, this.now()),
+						operation,
+					});
+				}
+				if (res.status >= 500) {
+					throw new PlatformError({ platform, code: own?.code ?? res.status, httpStatus: res.status, message: this.clean(own?.message ?? `server error (HTTP ${res.status})`), retryable: true, operation });
+				}
+				if (own) {
+					throw new PlatformError({
+						platform,
+						code: own.code,
+						httpStatus: res.status >= 400 ? res.status : undefined,
+						message: this.clean(own.message),
+						retryable: own.retryable ?? false,
+						retryAfterMs: own.retryable ? retryAfterFromHeaders(res.headers, this.now()) : undefined,
+						operation,
+					});
+				}
+				if (res.status >= 400) {
+					throw new PlatformError({ platform, code: res.status, httpStatus: res.status, message: `HTTP ${res.status}`, operation });
+				}
+				// A 200 whose body is not a JSON object is a truncated answer, not data: retry it.
+				if (!body) throw new PlatformError({ platform, code: 'MALFORMED_RESPONSE', message: 'response was not valid JSON', retryable: true, operation });
+				return body;
+			},
+			ctx.retryPolicy ?? DEFAULT_RETRY_POLICY,
+			ctx.retryDeps,
+		);
+	}
+
+	clean(text: string): string {
+		return redact(text, this.options.secrets ?? []);
+	}
+}
+
+/**
+ * How long a platform asks us to wait: `Retry-After` (seconds or HTTP date) first, then the rate-limit reset
+ * headers: `x-rate-limit-reset` (X, epoch seconds), `ratelimit-reset` (Bluesky, epoch seconds),
+ * `x-ratelimit-reset` (Mastodon, an ISO instant).
+ */
+export function retryAfterFromHeaders(headers: Record<string, string>, now: number): number | undefined {
+	const retryAfter = parseRetryAfter(headers['retry-after'], now);
+	if (retryAfter !== undefined) return retryAfter;
+	for (const name of ['x-rate-limit-reset', 'ratelimit-reset', 'x-ratelimit-reset']) {
+		const value = headers[name]?.trim();
+		if (!value) continue;
+		if (/^\d+$/.test(value)) return Math.max(0, Number(value) * 1000 - now);
+		const at = Date.parse(value);
+		if (!Number.isNaN(at)) return Math.max(0, at - now);
+	}
+	return undefined;
+}
+
+/** A counter as a number: platforms send numbers, numeric strings (YouTube) or nothing. Undefined when absent. */
+export function toCount(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = typeof value === 'number' ? value : Number(value);
+	return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Removes keys whose value is undefined (a counter the platform did not report stays absent, never 0). */
+export function dropUndefined<T extends object>(obj: T): T {
+	for (const k of Object.keys(obj) as Array<keyof T>) if (obj[k] === undefined) delete obj[k];
+	return obj;
+}
+
+/** Only the numeric entries of `extra`, so an absent counter never becomes NaN or 0. */
+export function numericExtra(values: Record<string, unknown>): Record<string, number> | undefined {
+	const out: Record<string, number> = {};
+	for (const [k, v] of Object.entries(values)) {
+		const n = toCount(v);
+		if (n !== undefined) out[k] = n;
+	}
+	return Object.keys(out).length ? out : undefined;
+}
+
+/** The calendar day of an instant in a zone. */
+export function dayOf(instant: string | number | Date, zone: string): string {
+	const dt = typeof instant === 'number' ? DateTime.fromMillis(instant, { zone }) : instant instanceof Date ? DateTime.fromJSDate(instant, { zone }) : DateTime.fromISO(instant, { zone });
+	return dt.toISODate()!;
+}
+
+/** ISO instant in UTC. */
+export function isoUtc(instant: number | Date): string {
+	return DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone: 'UTC' }).toISO()!;
+}
+
+/** Splits a list into chunks of at most `size` (YouTube 50 ids a call, X 100, Weibo 100). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
+}
+
+/** Trims, drops empties and duplicates, keeps order: a list of ids typed by a user. */
+export function cleanIdList(values: readonly string[]): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const raw of values) {
+		const v = raw.trim();
+		if (v && !seen.has(v)) {
+			seen.add(v);
+			out.push(v);
+		}
+	}
+	return out;
+}
+
+export type SnapshotBase = Pick<MetricSnapshot, 'platform' | 'accountId' | 'accountName' | 'periodStart' | 'periodEnd' | 'timezone' | 'collectedAt' | 'window' | 'source'>;
