@@ -77,6 +77,12 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	weChatOfficialAccountApi: new WeChatOfficialAccountApi(),
 };
 
+/** Lets a suite add its own node and credential types (by full type name / credential name). */
+export function registerTypes(nodes: Record<string, INodeType | IVersionedNodeType>, credentials: Record<string, ICredentialType> = {}): void {
+	Object.assign(NODE_TYPES, nodes);
+	Object.assign(CREDENTIAL_TYPES, credentials);
+}
+
 class TestNodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = NODE_TYPES[nodeType];

@@ -1,0 +1,216 @@
+/**
+ * Content Calendar through n8n-core's real engine: every operation with Post items in, Post items (or rows,
+ * or lifecycle events) out, pairing, bad items with and without Continue On Fail, secrets kept out.
+ */
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { ContentCalendar } from '../../nodes/ContentCalendar/ContentCalendar.node';
+import { MediaOpsApprovalApi } from '../../credentials/MediaOpsApprovalApi.credentials';
+import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
+import { allText, pairedIndexes } from './support';
+
+const TYPE = `${PACKAGE}.contentCalendar`;
+const NODE = 'Content Calendar';
+const SECRET = 'test-approval-secret-0123456789';
+registerTypes({ [TYPE]: new ContentCalendar() }, { mediaOpsApprovalApi: new MediaOpsApprovalApi() });
+
+// Monday 2026-03-02 09:00 in Shanghai.
+const NOW = '2026-03-02T09:00:00+08:00';
+
+function run(parameters: INodeParameters, items: IDataObject[], extra: Partial<INode> = {}): Promise<RunResult> {
+	const node = { name: NODE, type: TYPE, typeVersion: 1, parameters: { ...parameters, options: { referenceTime: NOW, ...((parameters.options as IDataObject) ?? {}) } }, credentials: { mediaOpsApprovalApi: { id: 'approval-1', name: 'Approval' } }, ...extra };
+	return runWorkflow(singleNodeWorkflow(node, items), { credentials: { mediaOpsApprovalApi: { secret: SECRET } } });
+}
+
+function output(result: RunResult, index: number): IDataObject[] {
+	return (result.runData[NODE]?.[0]?.data?.main?.[index] ?? []).map((item) => item.json);
+}
+
+function errorText(result: RunResult): string {
+	const error = result.error as (Error & { description?: string | null }) | undefined;
+	return `${error?.message ?? ''} ${error?.description ?? ''}`;
+}
+
+const post = (id: string, extra: IDataObject = {}): IDataObject => ({ id, platform: 'wechat_oa', account: '星河咖啡', title: `标题 ${id}`, body: '<p>正文</p>', status: 'approved', timezone: 'Asia/Shanghai', ...extra });
+
+describe('Content Calendar node (n8n-core engine)', () => {
+	describe('Plan', () => {
+		const params = { operation: 'plan', rulesSource: 'simple', timezone: 'Asia/Shanghai', weekdaySlots: '08:00, 12:30, 20:00', weekendSlots: '', maxPerDay: 2, minGapMinutes: 120, horizonDays: 14, leadMinutes: 30 };
+
+		it('puts approved posts into the slot grid in Shanghai time, at most 2 a day, with scheduled events', async () => {
+			const result = await run(params, [post('a'), post('b'), post('c'), post('draft', { status: 'draft' })]);
+			expect(result.error).toBeUndefined();
+			const out = output(result, 0);
+			expect(out.map((p) => [p.id, p.scheduledAt, p.status])).toEqual([
+				['a', '2026-03-02T12:30:00+08:00', 'scheduled'],
+				['b', '2026-03-02T20:00:00+08:00', 'scheduled'],
+				['c', '2026-03-03T08:00:00+08:00', 'scheduled'],
+			]);
+			expect(out[0].event).toMatchObject({ type: 'scheduled', postId: 'a', details: { platform: 'wechat_oa', account: '星河咖啡', timezone: 'Asia/Shanghai' } });
+			expect((out[0].history as IDataObject[]).at(-1)).toMatchObject({ action: 'scheduled', fromStatus: 'approved', toStatus: 'scheduled' });
+			expect(pairedIndexes(result.nodeItems(NODE))).toEqual([0, 1, 2]);
+		});
+
+		it('emits lifecycle events only when asked, and reads rules from JSON with blackout days', async () => {
+			const rules = [{ account: '星河咖啡', timezone: 'Asia/Shanghai', slots: { daily: ['10:00'] }, blackoutDates: ['2026-03-03..2026-03-04'] }];
+			const result = await run({ ...params, rulesSource: 'json', rulesJson: JSON.stringify(rules), outputFormat: 'events' }, [post('a'), post('b')]);
+			expect(output(result, 0).map((e) => [e.type, e.postId, (e.details as IDataObject).scheduledAt])).toEqual([
+				['scheduled', 'a', '2026-03-02T10:00:00+08:00'],
+				['scheduled', 'b', '2026-03-05T10:00:00+08:00'],
+			]);
+		});
+
+		it('flags posts that find no slot instead of dropping them', async () => {
+			const result = await run({ ...params, weekdaySlots: '', weekendSlots: '' }, [post('a')]);
+			expect(output(result, 0)).toEqual([expect.objectContaining({ id: 'a', status: 'approved', plan: expect.objectContaining({ placed: false, reason: 'no_slots' }) })]);
+		});
+
+		it('stops on a bad item naming the item and the field', async () => {
+			const result = await run(params, [post('a'), post('bad', { scheduledAt: '2026-03-01 09:00' })]);
+			expect(result.error).toBeDefined();
+			expect(errorText(result)).toMatch(/Item 1: not a valid Post: "scheduledAt" must be an ISO-8601 instant/);
+			expect(errorText(result)).toContain('"2026-03-01 09:00"');
+		});
+
+		it('turns a bad item into an error item under Continue On Fail and plans the rest', async () => {
+			const result = await run(params, [post('a'), { id: 'x', title: 'no platform' }], { continueOnFail: true });
+			expect(result.error).toBeUndefined();
+			const out = output(result, 0);
+			expect(out[0]).toMatchObject({ itemIndex: 1, field: 'platform' });
+			expect(String(out[0].error)).toContain('Item 1');
+			expect(out[1]).toMatchObject({ id: 'a', status: 'scheduled' });
+		});
+
+		it('reads table rows (postId, JSON text columns, nulls) and writes rows back', async () => {
+			const row = { id: 7, postId: 'r1', platform: 'wechat_oa', account: '星河咖啡', title: 't', body: 'b', media: '[]', tags: '["新品"]', status: 'approved', version: '1', timezone: 'Asia/Shanghai', scheduledAt: null, recurrence: '', history: '[]', createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z' };
+			const result = await run({ ...params, outputFormat: 'row' }, [row]);
+			const [out] = output(result, 0);
+			expect(out).toMatchObject({ postId: 'r1', status: 'scheduled', scheduledAt: '2026-03-02T12:30:00+08:00', tags: '["新品"]', version: 1 });
+			expect(out.id).toBeUndefined();
+			expect(JSON.parse(String(out.history))).toHaveLength(1);
+		});
+	});
+
+	describe('Get Due', () => {
+		const items = [
+			post('due', { status: 'scheduled', scheduledAt: '2026-03-02T08:50:00+08:00' }),
+			post('late', { status: 'scheduled', scheduledAt: '2026-03-02T07:00:00+08:00' }),
+			post('future', { status: 'scheduled', scheduledAt: '2026-03-02T12:00:00+08:00' }),
+			post('stuck', { status: 'publishing', scheduledAt: '2026-03-02T06:00:00+08:00' }),
+			post('done', { status: 'published', scheduledAt: '2026-03-02T08:00:00+08:00', externalId: 'A1' }),
+		];
+
+		it('sorts every post into Due, Overdue or Not Due with reasons, paired with its input', async () => {
+			const result = await run({ operation: 'getDue', graceMinutes: 30 }, items);
+			expect(result.error).toBeUndefined();
+			expect(output(result, 0).map((p) => p.id)).toEqual(['due']);
+			expect(output(result, 1).map((p) => [p.id, (p.due as IDataObject).reason, (p.due as IDataObject).minutesLate])).toEqual([
+				['late', 'missed_window', 120],
+				['stuck', 'stuck_publishing', 180],
+			]);
+			expect(output(result, 2).map((p) => [p.id, (p.due as IDataObject).reason])).toEqual([
+				['future', 'not_yet'],
+				['done', 'published'],
+			]);
+			const overdueItems = result.runData[NODE][0].data!.main[1]!;
+			expect(pairedIndexes(overdueItems)).toEqual([1, 3]);
+		});
+
+		it('keeps capped posts queued on Not Due', async () => {
+			const result = await run({ operation: 'getDue', graceMinutes: 300, perRun: 1 }, items);
+			expect(output(result, 0).map((p) => p.id)).toEqual(['late']);
+			expect(output(result, 2).find((p) => p.id === 'due')?.due).toMatchObject({ reason: 'capped' });
+		});
+	});
+
+	describe('Expand Recurrence', () => {
+		it('keeps 09:00 New York wall-clock time across the March DST change, one post per occurrence', async () => {
+			const series = post('weekly', { status: 'scheduled', timezone: 'America/New_York', scheduledAt: '2026-03-02T09:00:00-05:00', recurrence: { freq: 'weekly', byDay: ['MO'], count: 3 } });
+			const result = await run({ operation: 'expandRecurrence', rangeFrom: '2026-03-01T00:00:00Z', daysAhead: 30 }, [series]);
+			expect(result.error).toBeUndefined();
+			expect(output(result, 0).map((p) => [p.id, p.scheduledAt])).toEqual([
+				['weekly@2026-03-02T09:00:00-05:00', '2026-03-02T09:00:00-05:00'],
+				['weekly@2026-03-09T09:00:00-04:00', '2026-03-09T09:00:00-04:00'],
+				['weekly@2026-03-16T09:00:00-04:00', '2026-03-16T09:00:00-04:00'],
+			]);
+		});
+
+		it('skips one occurrence given as an edit', async () => {
+			const series = post('daily', { status: 'scheduled', scheduledAt: '2026-03-02T20:00:00+08:00', recurrence: { freq: 'daily', count: 3 } });
+			const result = await run({ operation: 'expandRecurrence', rangeFrom: '2026-03-02T00:00:00+08:00', daysAhead: 7, overrides: JSON.stringify({ '2026-03-03T20:00:00+08:00': { skip: true } }) }, [series]);
+			expect(output(result, 0).map((p) => p.scheduledAt)).toEqual(['2026-03-02T20:00:00+08:00', '2026-03-04T20:00:00+08:00']);
+		});
+	});
+
+	describe('Check Compliance', () => {
+		it('finds Advertising Law terms and user-banned terms with positions and suggestions, and WeChat limits', async () => {
+			const title = '全网最低价的咖啡，你一定没喝过这么好喝的精品手冲挂耳';
+			const result = await run({ operation: 'checkCompliance', bannedTerms: '保本 => 删除收益承诺', language: 'zh' }, [post('c', { title, body: '保本理财，国家级品质' })]);
+			expect(result.error).toBeUndefined();
+			const [out] = output(result, 0);
+			const compliance = out.compliance as { passed: boolean; findings: IDataObject[] };
+			expect(compliance.passed).toBe(false);
+			const rules = compliance.findings.map((f) => [f.rule, f.field, f.term, f.start]);
+			expect(rules).toEqual(
+				expect.arrayContaining([
+					['ad_law.absolute_term', 'title', '全网最低', 0],
+					['banned_term', 'body', '保本', 0],
+					['ad_law.absolute_term', 'body', '国家级', 5],
+					['field.required', 'thumb_media_id', undefined, undefined],
+				]),
+			);
+			expect(compliance.findings.find((f) => f.rule === 'banned_term')?.suggestion).toBe('删除收益承诺');
+			expect(compliance.findings.every((f) => typeof f.message === 'string' && typeof f.suggestion === 'string')).toBe(true);
+		});
+
+		it('passes a clean post', async () => {
+			const clean = post('ok', { title: '春季新品上市', body: '<p>欢迎品尝</p>', media: [{ type: 'image', mediaId: 'THUMB_1' }] });
+			const result = await run({ operation: 'checkCompliance' }, [clean]);
+			expect(output(result, 0)[0].compliance).toMatchObject({ passed: true, errors: 0 });
+		});
+	});
+
+	describe('Review and approval links', () => {
+		const steps = JSON.stringify([
+			{ name: 'Editor', approvers: ['editor'], mode: 'any' },
+			{ name: 'Legal', approvers: ['legal', 'pr'], mode: 'all' },
+		]);
+		const draft = post('p', { status: 'draft', author: 'writer', version: 2 });
+
+		it('records submit and approve decisions with actor, version and comment; refuses self-approval', async () => {
+			const submitted = output(await run({ operation: 'review', decision: 'submit', actor: 'writer', reviewSteps: steps }, [draft]), 0)[0];
+			expect(submitted).toMatchObject({ status: 'in_review', event: { type: 'submitted', details: { step: 1, pending: ['editor'] } } });
+			const approved = output(await run({ operation: 'review', decision: 'approve', actor: 'editor', comment: '可以', reviewSteps: steps }, [submitted]), 0)[0];
+			expect(approved).toMatchObject({ status: 'in_review', event: { type: 'step_approved', actor: 'editor', details: { nextStep: 2 } } });
+			expect((approved.history as IDataObject[]).at(-1)).toMatchObject({ actor: 'editor', action: 'approve', version: 2, step: 1, comment: '可以' });
+			const self = await run({ operation: 'review', decision: 'approve', actor: 'writer', reviewSteps: steps }, [approved]);
+			expect(errorText(self)).toMatch(/writer is the author/);
+		});
+
+		it('signs approve/reject links and applies a clicked link; tampered and stale links are refused; the secret never shows', async () => {
+			const submitted = output(await run({ operation: 'review', decision: 'submit', actor: 'writer', reviewSteps: JSON.stringify([{ name: 'Editor', approvers: ['editor'], mode: 'any' }]) }, [draft]), 0)[0];
+			const linkParams = { operation: 'createApprovalLink', linkBaseUrl: 'https://n8n.example.com/webhook/mediaops-approval', reviewSteps: JSON.stringify([{ name: 'Editor', approvers: ['editor'], mode: 'any' }]) };
+			const linked = await run(linkParams, [submitted]);
+			expect(linked.error).toBeUndefined();
+			const [withLinks] = output(linked, 0);
+			const approval = withLinks.approval as IDataObject;
+			expect(approval).toMatchObject({ reviewer: 'editor', step: 1, version: 2 });
+			expect(String(approval.approveUrl)).toMatch(/^https:\/\/n8n\.example\.com\/webhook\/mediaops-approval\?postId=p&token=v1\./);
+			expect(allText(linked.run)).not.toContain(SECRET);
+
+			const token = new URL(String(approval.approveUrl)).searchParams.get('token')!;
+			const verify = { operation: 'verifyApproval', token, reviewSteps: linkParams.reviewSteps };
+			const approved = output(await run(verify, [submitted]), 0)[0];
+			expect(approved).toMatchObject({ status: 'approved', approval: { valid: true, reviewer: 'editor', decision: 'approve' }, event: { type: 'approved', actor: 'editor' } });
+
+			const tampered = await run({ ...verify, token: token.slice(0, -3) + 'AAA' }, [submitted]);
+			expect(errorText(tampered)).toMatch(/签名无效 \/ the signature does not match/);
+			const stale = await run(verify, [{ ...submitted, version: 3 }]);
+			expect(errorText(stale)).toMatch(/post changed after the link was sent/);
+			const wrongSecret = await run({ ...verify, secretSource: 'parameter', approvalSecret: 'another-secret-abcdefghijkl' }, [submitted]);
+			expect(errorText(wrongSecret)).toMatch(/signature/);
+			expect(allText([tampered.run, stale.run, wrongSecret.run])).not.toContain(SECRET);
+			// A secret typed as a parameter lives in the workflow itself (hence the credential); it still never reaches the error.
+			expect(errorText(wrongSecret)).not.toContain('another-secret-abcdefghijkl');
+		});
+	});
+});
