@@ -4,6 +4,7 @@
  *   --seed <n>            data seed (default DEFAULT_SEED)
  *   --token-ttl <seconds> access_token lifetime (default 7200)
  *   --fault '<route>=<kind>[:rate=0.2|count=3][:retryAfter=1]'   repeatable
+ *   --rate-limit <requests per second>   platform-side limit over all API calls (429 + Retry-After beyond it)
  */
 import { FaultRule, parseFaultSpec } from './faults';
 import { SANDBOX_WECHAT_ACCOUNTS } from './platforms/wechat';
@@ -14,6 +15,7 @@ interface CliOptions {
 	seed: number;
 	tokenTtlSeconds: number;
 	faults: FaultRule[];
+	rateLimit?: { requestsPerSecond: number };
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -39,6 +41,7 @@ function parseArgs(argv: string[]): CliOptions {
 		else if (flag === '--seed') options.seed = number();
 		else if (flag === '--token-ttl') options.tokenTtlSeconds = number();
 		else if (flag === '--fault') options.faults.push(parseFaultSpec(value()));
+		else if (flag === '--rate-limit') options.rateLimit = { requestsPerSecond: number() };
 		else throw new Error(`unknown option ${argv[i]}`);
 	}
 	return options;
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
 		`  control API: ${sandbox.url}/__sandbox/health | /faults | /stats | /expire-tokens | /wechat/truth?appid=`,
 		'  WeChat Official Account credentials (appid / secret):',
 		...SANDBOX_WECHAT_ACCOUNTS.map((a) => `    ${a.name}: ${a.appId} / ${a.appSecret}`),
+		...(options.rateLimit ? [`  rate limit: ${options.rateLimit.requestsPerSecond} requests/s`] : []),
 		...(options.faults.length > 0 ? ['  faults:', ...options.faults.map((f) => `    ${JSON.stringify(f)}`)] : []),
 	];
 	console.log(lines.join('\n'));

@@ -3,7 +3,8 @@ export { startSandbox, DEFAULT_SEED } from './server';
 export type { Sandbox, SandboxOptions, SandboxStats } from './server';
 export { FAULT_KINDS, parseFaultSpec, validateFaultRules } from './faults';
 export type { FaultKind, FaultRule } from './faults';
-export { SANDBOX_WECHAT_ACCOUNTS, DATACUBE_MAX_SPAN_DAYS } from './platforms/wechat';
+export { SANDBOX_WECHAT_ACCOUNTS, DATACUBE_MAX_SPAN_DAYS, benchAccountCredentials } from './platforms/wechat';
+export type { SandboxRateLimit } from './rate-limit';
 export type {
 	ArticleDayStats,
 	ArticleTotals,

@@ -9,6 +9,7 @@ import { FaultInjector, FaultRule, FaultRuleError, validateFaultRules } from './
 import { PlatformFactory, SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, parseJsonObject } from './platform';
 import { WechatPlatform, WechatTruth, createWechatPlatform } from './platforms/wechat';
 import { createBilibiliPlatform } from './platforms/bilibili';
+import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
 export interface SandboxOptions {
 	/** 0 = a random free port (the default). */
@@ -21,12 +22,16 @@ export interface SandboxOptions {
 	tokenTtlSeconds?: number;
 	faults?: FaultRule[];
 	seed?: number;
+	/** A platform-side limit over all API requests (429 + Retry-After beyond it). */
+	rateLimit?: SandboxRateLimit;
 }
 
 export interface SandboxStats {
 	requests: Record<string, number>;
 	faultsInjected: Record<string, number>;
 	tokensIssued: number;
+	/** Requests answered 429 by the rate limit (not by fault injection). */
+	rateLimited: number;
 }
 
 export interface Sandbox {
@@ -64,11 +69,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const requests: Record<string, number> = {};
 	const faultsInjected: Record<string, number> = {};
 	const sockets = new Set<Socket>();
+	const bucket = options.rateLimit ? new RateLimitBucket(options.rateLimit) : undefined;
 
 	const stats = (): SandboxStats => ({
 		requests: { ...requests },
 		faultsInjected: { ...faultsInjected },
 		tokensIssued: platforms.reduce((total, platform) => total + platform.tokensIssued(), 0),
+		rateLimited: bucket?.rejected ?? 0,
 	});
 	const expireTokens = (): void => platforms.forEach((platform) => platform.expireTokens());
 
@@ -119,6 +126,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				faultsInjected[path] = (faultsInjected[path] ?? 0) + 1;
 				const owner = routes.get(path)?.platform ?? platforms[0];
 				injectFault(rule, req, res, owner);
+				return;
+			}
+			const allowed = bucket?.take();
+			if (allowed && !allowed.ok) {
+				send(res, { status: 429, headers: { 'Retry-After': String(allowed.retryAfterSeconds) }, body: { error: 'rate limit exceeded' } });
 				return;
 			}
 		}

@@ -61,7 +61,34 @@ export const SANDBOX_WECHAT_ACCOUNTS: Array<{ appId: string; appSecret: string; 
 );
 
 export function findAccount(appId: string): AccountProfile | undefined {
-	return ACCOUNTS.find((account) => account.appId === appId);
+	return ACCOUNTS.find((account) => account.appId === appId) ?? benchAccountProfile(appId);
+}
+
+/**
+ * Synthetic accounts for benchmarks (`wxbench000001` … `wxbench999999`, secret `bench-secret-<n>`), generated
+ * on demand so the server holds no list of them. They are not part of SANDBOX_WECHAT_ACCOUNTS.
+ */
+const BENCH_APPID = /^wxbench(\d{6})$/;
+const BENCH_MSG_BASE = 3_000_000_000;
+const BENCH_MSG_STRIDE = 200_000;
+
+export function benchAccountCredentials(n: number): { appId: string; appSecret: string; name: string } {
+	const id = String(n).padStart(6, '0');
+	return { appId: `wxbench${id}`, appSecret: `bench-secret-${id}`, name: `压测账号${id}` };
+}
+
+function benchAccountProfile(appId: string): AccountProfile | undefined {
+	const match = BENCH_APPID.exec(appId);
+	if (!match) return undefined;
+	const n = Number(match[1]);
+	return {
+		...benchAccountCredentials(n),
+		theme: n % 2 === 0 ? 'coffee' : 'tech',
+		followersAtAnchor: 5_000 + (n % 97) * 400,
+		yearlyGrowth: 0.2 + (n % 5) * 0.05,
+		msgDataIdBase: BENCH_MSG_BASE + n * BENCH_MSG_STRIDE,
+		openRate: 0.05 + (n % 7) * 0.005,
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,7 +540,8 @@ export class WechatDataset implements WechatTruth {
 		if (!match) return undefined;
 		const msgDataId = Number(match[1]);
 		const index = Number(match[2]);
-		for (const account of ACCOUNTS) {
+		const bench = msgDataId >= BENCH_MSG_BASE ? benchAccountProfile(benchAccountCredentials(Math.floor((msgDataId - BENCH_MSG_BASE) / BENCH_MSG_STRIDE)).appId) : undefined;
+		for (const account of bench ? [bench] : ACCOUNTS) {
 			const offset = msgDataId - account.msgDataIdBase;
 			if (offset < 0 || offset > 100_000) continue;
 			const models = this.publicationModels(account, isoFromDay(DAY0 + offset));

@@ -10,7 +10,7 @@ import { wxError } from './errors';
 import { createWechatRoutes } from './routes';
 import { WechatTokenStore } from './tokens';
 
-export { SANDBOX_WECHAT_ACCOUNTS, WechatDataset } from './data';
+export { SANDBOX_WECHAT_ACCOUNTS, WechatDataset, benchAccountCredentials } from './data';
 export type {
 	ArticleDayStats,
 	ArticleTotals,
