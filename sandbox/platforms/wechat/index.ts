@@ -7,6 +7,7 @@ import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxResponse } from '../../platform';
 import { ARTICLE_LIFETIME_DAYS, HISTORY_DAYS, WechatDataset, findAccount } from './data';
 import { wxError } from './errors';
+import { createWechatPublishing } from './publish';
 import { createWechatRoutes } from './routes';
 import { WechatTokenStore } from './tokens';
 
@@ -22,6 +23,8 @@ export type {
 	WechatTruth,
 } from './data';
 export { DATACUBE_MAX_SPAN_DAYS } from './routes';
+export { DRAFT_LIMITS } from './publish';
+export type { PublishSandboxState } from './publish';
 
 export interface WechatPlatform extends SandboxPlatform {
 	truth: WechatDataset;
@@ -33,6 +36,7 @@ const MAX_TRUTH_DAYS = 400;
 export function createWechatPlatform(context: SandboxContext): WechatPlatform {
 	const data = new WechatDataset(context.seed, context.now);
 	const tokens = new WechatTokenStore(context.now, context.tokenTtlSeconds);
+	const publishing = createWechatPublishing(tokens, context.now);
 
 	const faultErrors: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => wxError('accessTokenExpired'),
@@ -43,8 +47,10 @@ export function createWechatPlatform(context: SandboxContext): WechatPlatform {
 	return {
 		name: 'wechat',
 		truth: data,
-		routes: createWechatRoutes(data, tokens),
+		routes: { ...createWechatRoutes(data, tokens), ...publishing.routes },
 		controlRoutes: {
+			/** GET/POST/DELETE /__sandbox/wechat/publish: publish counts, pollsBeforeFinal, reset (see publish.ts). */
+			publish: publishing.control,
 			/** GET /__sandbox/wechat/truth?appid=&from=&to= (default: the last HISTORY_DAYS days up to yesterday). */
 			truth: (request) => {
 				const appid = request.query.get('appid') ?? '';
