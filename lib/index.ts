@@ -21,3 +21,4 @@ export { WechatOaApi, WECHAT_DEFAULT_BASE_URL, type WechatOaCredentials } from '
 export * from './metrics/snapshot-row';
 export { JsonApi, retryAfterFromHeaders, toCount } from './platforms/http-json';
 export { BilibiliMetricsAdapter, BILIBILI_DEFAULT_BASE_URL, BILIBILI_TIMEZONE, type BilibiliOptions } from './platforms/bilibili';
+export { BlueskyMetricsAdapter, BLUESKY_DEFAULT_BASE_URL, BLUESKY_MAX_PAGE, type BlueskyOptions } from './platforms/bluesky';

@@ -9,6 +9,7 @@ import { FaultInjector, FaultRule, FaultRuleError, validateFaultRules } from './
 import { PlatformFactory, SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, parseJsonObject } from './platform';
 import { WechatPlatform, WechatTruth, createWechatPlatform } from './platforms/wechat';
 import { createBilibiliPlatform } from './platforms/bilibili';
+import { createBlueskyPlatform } from './platforms/bluesky';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
 export interface SandboxOptions {
@@ -54,6 +55,7 @@ const MAX_BODY_BYTES = 1_048_576;
 const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createWechatPlatform,
 	createBilibiliPlatform,
+	createBlueskyPlatform,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

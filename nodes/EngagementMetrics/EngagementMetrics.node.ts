@@ -27,6 +27,11 @@ export class EngagementMetrics implements INodeType {
 				required: false,
 				displayOptions: { show: { platform: ['bilibili'] } },
 			},
+			{
+				name: 'blueskyApi',
+				required: false,
+				displayOptions: { show: { platform: ['bluesky'] } },
+			},
 		],
 		properties: [
 			{
@@ -37,6 +42,7 @@ export class EngagementMetrics implements INodeType {
 				options: [
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
 					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
+					{ name: 'Bluesky', value: 'bluesky' },
 				],
 				default: 'wechatOa',
 			},

@@ -4,6 +4,7 @@ import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import type { MetricsAdapter } from '../../../lib/platforms/types';
 import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
 import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
+import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
 import { createN8nHttpClient } from '../../shared/httpClient';
 import type { SecretList } from '../../shared/perItem';
 
@@ -36,6 +37,10 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 				{ mid: param(ctx, 'bilibiliMid', itemIndex), videos: idList(param(ctx, 'bilibiliVideos', itemIndex)), baseUrl: String(c.baseUrl ?? '') },
 				common,
 			);
+		}
+		case 'bluesky': {
+			const c = await optionalCredentials(ctx, 'blueskyApi', itemIndex);
+			return new BlueskyMetricsAdapter({ actor: param(ctx, 'blueskyActor', itemIndex), baseUrl: String(c.baseUrl ?? '') }, common);
 		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
@@ -80,5 +85,15 @@ export const platformProperties: INodeProperties[] = [
 		placeholder: 'BV1xx411c7mD, BV1GJ411x7h7',
 		description: 'BV (or av) IDs, separated by commas or new lines. Bilibili has no unsigned public list of an account’s uploads, so the videos are listed; the date range does not filter them.',
 		displayOptions: { show: { platform: ['bilibili'], operation: ['getPostMetrics'] } },
+	},
+	{
+		displayName: 'Handle or DID',
+		name: 'blueskyActor',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'yunfan.tech',
+		description: 'The account’s handle (with or without @) or DID; any public account works, competitors included',
+		displayOptions: { show: { platform: ['bluesky'] } },
 	},
 ];
