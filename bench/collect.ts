@@ -89,9 +89,8 @@ async function collectAll(url: string, accounts: number, days: number): Promise<
 			while (next < accounts) {
 				const n = next++;
 				const adapter = new WechatOaMetricsAdapter({ ...benchAccountCredentials(n), baseUrl: url }, { http, limiter, retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 8 } });
-				// Each account's snapshots are handed on and dropped (as n8n items would be), never accumulated here.
-				const collected = await adapter.collectAccountMetrics({ range, timezone: 'Asia/Shanghai' });
-				snapshots += collected.length;
+				// Each week of snapshots is handed on and dropped, never accumulated: memory is one week per worker.
+				for await (const page of adapter.accountMetricPages({ range, timezone: 'Asia/Shanghai' })) snapshots += page.length;
 				sample();
 			}
 		}),

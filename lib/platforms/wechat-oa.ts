@@ -111,13 +111,27 @@ export class WechatOaMetricsAdapter implements MetricsAdapter {
 	 * account's content totals of the day (getbizsummary: reads, shares, likes, 在看, comments).
 	 */
 	async collectAccountMetrics(query: MetricsQuery): Promise<MetricSnapshot[]> {
+		const out: MetricSnapshot[] = [];
+		for await (const page of this.accountMetricPages(query)) out.push(...page);
+		return out;
+	}
+
+	/**
+	 * The same snapshots a week at a time (the user endpoints' longest span), so a caller that hands each page
+	 * on holds one week in memory however long the range is.
+	 */
+	async *accountMetricPages(query: MetricsQuery): AsyncGenerator<MetricSnapshot[]> {
 		const { range, skipped } = this.effectiveRange(query.range);
 		if (skipped.length) this.ctx.log?.(`wechat_oa ${this.accountId}: ${skipped.length} day(s) from ${skipped[0]} are not available yet (WeChat publishes a day's data after 08:00 China time the next day)`);
-		if (!range) return [];
-		const days = new Map<string, { cumulate?: number; newBy: Record<string, number>; lostBy: Record<string, number>; summarySeen: boolean; biz?: Row }>();
+		if (!range) return;
+		for (const week of splitDayRange(range, WECHAT_MAX_SPAN_DAYS['datacube/getusersummary'])) yield await this.accountMetricsOfSpan(week);
+	}
+
+	private async accountMetricsOfSpan(range: DayRange): Promise<MetricSnapshot[]> {
+		const days = new Map<string, { cumulate?: number; newBy: Record<string, number>; lostBy: Record<string, number>; biz?: Row }>();
 		const day = (d: string) => {
 			let entry = days.get(d);
-			if (!entry) days.set(d, (entry = { newBy: {}, lostBy: {}, summarySeen: false }));
+			if (!entry) days.set(d, (entry = { newBy: {}, lostBy: {} }));
 			return entry;
 		};
 		await this.fetchSpans('datacube/getusercumulate', range, (rows) => {
@@ -126,7 +140,6 @@ export class WechatOaMetricsAdapter implements MetricsAdapter {
 		await this.fetchSpans('datacube/getusersummary', range, (rows) => {
 			for (const r of rows) {
 				const entry = day(String(r.ref_date));
-				entry.summarySeen = true;
 				const source = WECHAT_USER_SOURCES[String(r.user_source)] ?? `source_${String(r.user_source)}`;
 				addTo(entry.newBy, source, num(r, 'new_user') ?? 0);
 				addTo(entry.lostBy, source, num(r, 'cancel_user') ?? 0);
