@@ -3,7 +3,8 @@
  * freepublish/get and freepublish/batchget, at the real paths with the real field names.
  *
  * Publishing is asynchronous as on WeChat: freepublish/get answers publish_status 1 (publishing) for
- * `pollsBeforeFinal` calls (default 1, set through POST /__sandbox/wechat/publish), then the final status.
+ * `pollsBeforeFinal` calls (default 1, set through POST /__sandbox/wechat/publish), then the final status;
+ * each freepublish/batchget call also moves every publication in progress one step on (time passes).
  * Failure states are triggered deterministically by a marker in the first article's title:
  *   `[sandbox:original]` → 2 原创失败 · `[sandbox:fail]` → 3 常规失败 · `[sandbox:reject]` → 4 审核不通过 ·
  *   `[sandbox:deleted]` → 5 成功后用户删除 · `[sandbox:banned]` → 6 成功后系统封禁
@@ -226,6 +227,8 @@ export function createWechatPublishing(tokens: WechatTokenStore, now: () => Date
 		'/cgi-bin/freepublish/batchget': route((appId, body) => {
 			const pg = page(body);
 			if ('body' in pg) return pg;
+			// Listing takes time too: every publication still in progress moves one step on.
+			for (const p of publications.values()) if (p.appId === appId && statusOf(p) === 1) p.gets += 1;
 			const done = [...publications.values()].filter((p) => p.appId === appId && p.finalStatus === 0 && statusOf(p) === 0).reverse();
 			const item = done.slice(pg.offset, pg.offset + pg.count).map((p) => ({
 				article_id: p.articleId,
