@@ -18,6 +18,7 @@ export type PublishOutcome =
 	| 'compliance_failed'
 	| 'platform_error'
 	| 'unsupported_platform'
+	| 'wrong_account'
 	| 'dry_run_ok';
 
 export interface TargetResult {

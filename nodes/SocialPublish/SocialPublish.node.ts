@@ -1,0 +1,73 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { transportOptions } from '../shared/platformContext';
+import { postOutputProperty } from '../shared/posts';
+import { operationProperties, router } from './actions/router';
+
+export class SocialPublish implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Social Publish',
+		name: 'socialPublish',
+		icon: 'file:socialPublish.svg',
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["dryRun"] ? "Dry run" : "Publish"}}',
+		description: 'Publish posts exactly once, with the platform’s final status read back (微信公众号 发布 草稿 群发)',
+		defaults: { name: 'Social Publish' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'weChatOfficialAccountApi',
+				required: true,
+				displayOptions: { show: { platform: ['wechatOa'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Platform',
+				name: 'platform',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' }],
+				default: 'wechatOa',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Publish',
+						value: 'publish',
+						description: 'Publish each post once and wait for the platform’s final status',
+						action: 'Publish a post',
+					},
+				],
+				default: 'publish',
+			},
+			{
+				displayName:
+					'WeChat: draft/add → freepublish/submit → freepublish/get until a final publish_status. A post is never published twice: a ledger in the workflow’s static data plus a read-back on WeChat (freepublish/batchget) cover retries, duplicates and runs that overlap.',
+				name: 'wechatNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['wechatOa'] } },
+			},
+			...operationProperties,
+			postOutputProperty(['publish']),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: transportOptions,
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return router.call(this);
+	}
+}

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { createRateLimiter } from '../../lib/http/rate-limiter';
+import { DEFAULT_RETRY_POLICY } from '../../lib/http/retry';
+import type { PlatformContext } from '../../lib/platforms/types';
+import { WechatOaApi } from '../../lib/platforms/wechat-oa-api';
+import { createN8nHttpClient } from './httpClient';
+import type { SecretList } from './perItem';
+
+/** The transport options every platform node offers (Max Attempts, Requests per Second, Timeout). */
+export const transportOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 6,
+		description: 'Attempts per API call for rate limits (429), server errors, timeouts and connection resets',
+	},
+	{
+		displayName: 'Requests per Second',
+		name: 'requestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Client-side rate limit per account; 0 means no limit beyond honouring the platform’s 429s',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		description: 'Per request',
+	},
+];
+
+/** The core's PlatformContext from a node's Options collection, over n8n's HTTP helper. */
+export function platformContext(ctx: IExecuteFunctions, itemIndex: number): PlatformContext {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as { maxAttempts?: number; timeoutSeconds?: number; requestsPerSecond?: number };
+	return {
+		http: createN8nHttpClient(ctx),
+		retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts },
+		timeoutMs: (options.timeoutSeconds ?? 30) * 1000,
+		limiter: options.requestsPerSecond ? createRateLimiter({ requestsPerSecond: options.requestsPerSecond }) : undefined,
+		log: (message: string) => ctx.logger.info(message),
+	};
+}
+
+/** WechatOaApi from the WeChat Official Account credential; the app secret is registered for scrubbing. */
+export async function wechatOaApi(ctx: IExecuteFunctions, itemIndex: number, secrets: SecretList): Promise<{ api: WechatOaApi; appId: string; accountName?: string }> {
+	const c = await ctx.getCredentials('weChatOfficialAccountApi', itemIndex);
+	secrets.push(String(c.appSecret ?? ''));
+	const appId = String(c.appId ?? '');
+	const api = new WechatOaApi({ appId, appSecret: String(c.appSecret ?? ''), baseUrl: String(c.baseUrl ?? '') }, platformContext(ctx, itemIndex));
+	return { api, appId, accountName: c.accountName ? String(c.accountName) : undefined };
+}
