@@ -22,3 +22,4 @@ export * from './metrics/snapshot-row';
 export { JsonApi, retryAfterFromHeaders, toCount } from './platforms/http-json';
 export { BilibiliMetricsAdapter, BILIBILI_DEFAULT_BASE_URL, BILIBILI_TIMEZONE, type BilibiliOptions } from './platforms/bilibili';
 export { BlueskyMetricsAdapter, BLUESKY_DEFAULT_BASE_URL, BLUESKY_MAX_PAGE, type BlueskyOptions } from './platforms/bluesky';
+export { MastodonMetricsAdapter, MASTODON_PAGE_LIMIT, type MastodonOptions } from './platforms/mastodon';

@@ -10,6 +10,7 @@ import { PlatformFactory, SandboxContext, SandboxPlatform, SandboxRequest, Sandb
 import { WechatPlatform, WechatTruth, createWechatPlatform } from './platforms/wechat';
 import { createBilibiliPlatform } from './platforms/bilibili';
 import { createBlueskyPlatform } from './platforms/bluesky';
+import { createMastodonPlatform } from './platforms/mastodon';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
 export interface SandboxOptions {
@@ -56,6 +57,7 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createWechatPlatform,
 	createBilibiliPlatform,
 	createBlueskyPlatform,
+	createMastodonPlatform,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

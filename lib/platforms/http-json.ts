@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { PlatformError, redact } from '../errors';
 import { HttpTransportError, type HttpRequest } from '../http/http-client';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry } from '../http/retry';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, realSleep, withRetry } from '../http/retry';
 import type { MetricSnapshot } from '../model';
 import type { PlatformContext } from './types';
 
@@ -33,12 +33,19 @@ export interface JsonApiOptions {
 	 * HTTP 200 and a non-zero code). Undefined means "not an error".
 	 */
 	readError(status: number, body: Record<string, unknown>): PlatformErrorInfo | undefined;
+	/**
+	 * Rate-limit headers to respect before the platform says 429: when `remaining` reaches 0 the next call waits
+	 * until `reset` (Mastodon: x-ratelimit-remaining / x-ratelimit-reset, 300 per 5 min; X: x-rate-limit-*).
+	 */
+	rateLimitHeaders?: { remaining: string; reset: string };
 }
 
 export type JsonBody = Record<string, unknown>;
 
 export class JsonApi {
 	readonly baseUrl: string;
+	/** Set when the platform said the window is used up: no call before this instant (ms). */
+	private windowResetsAt?: number;
 
 	constructor(private readonly options: JsonApiOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -50,9 +57,42 @@ export class JsonApi {
 
 	/** GET `path` (leading slash) and return the parsed JSON object, after retries. `operation` names the call in errors. */
 	async get(path: string, query: HttpRequest['query'] = {}, operation: string = path): Promise<JsonBody> {
+		const body = await this.getJson(path, query, operation);
+		if (Array.isArray(body)) throw new PlatformError({ platform: this.options.platform, code: 'MALFORMED_RESPONSE', message: 'expected a JSON object, got an array', operation });
+		return body;
+	}
+
+	/** GET an endpoint that answers with a JSON array (Mastodon timelines). */
+	async getList(path: string, query: HttpRequest['query'] = {}, operation: string = path): Promise<JsonBody[]> {
+		const body = await this.getJson(path, query, operation);
+		if (!Array.isArray(body)) throw new PlatformError({ platform: this.options.platform, code: 'MALFORMED_RESPONSE', message: 'expected a JSON array', operation });
+		return body as JsonBody[];
+	}
+
+	/** Waits out a used-up rate-limit window, or fails fast when the wait is longer than the policy allows. */
+	private async respectWindow(operation: string): Promise<void> {
+		if (this.windowResetsAt === undefined) return;
+		const wait = this.windowResetsAt - this.now();
+		this.windowResetsAt = undefined;
+		if (wait <= 0) return;
+		const policy = this.options.ctx.retryPolicy ?? DEFAULT_RETRY_POLICY;
+		if (wait > policy.maxRetryAfterMs) {
+			throw new PlatformError({
+				platform: this.options.platform,
+				code: 'RATE_LIMIT_WINDOW',
+				message: `rate-limit window used up; it resets in ${Math.ceil(wait / 1000)} s, longer than the ${Math.round(policy.maxRetryAfterMs / 1000)} s this run may wait`,
+				operation,
+			});
+		}
+		this.options.ctx.log?.(`${this.options.platform}: rate-limit window used up, waiting ${wait} ms for it to reset`);
+		await (this.options.ctx.retryDeps?.sleep ?? realSleep)(wait);
+	}
+
+	private async getJson(path: string, query: HttpRequest['query'], operation: string): Promise<JsonBody | unknown[]> {
 		const { ctx, platform } = this.options;
 		return withRetry(
 			async () => {
+				await this.respectWindow(operation);
 				await ctx.limiter?.acquire();
 				let res;
 				try {
@@ -67,14 +107,19 @@ export class JsonApi {
 					const code = e instanceof HttpTransportError ? e.code : 'NETWORK';
 					throw new PlatformError({ platform, code, message: this.clean(String((e as Error)?.message ?? e)), retryable: true, operation });
 				}
-				let body: JsonBody | undefined;
+				const limits = this.options.rateLimitHeaders;
+				if (limits && res.headers[limits.remaining]?.trim() === '0') {
+					const reset = retryAfterFromHeaders({ [limits.reset]: res.headers[limits.reset] ?? '' }, this.now());
+					if (reset !== undefined) this.windowResetsAt = this.now() + reset;
+				}
+				let body: JsonBody | unknown[] | undefined;
 				try {
 					const parsed: unknown = JSON.parse(res.text);
-					if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as JsonBody;
+					if (typeof parsed === 'object' && parsed !== null) body = parsed as JsonBody | unknown[];
 				} catch {
 					body = undefined;
 				}
-				const own = body ? this.options.readError(res.status, body) : undefined;
+				const own = body && !Array.isArray(body) ? this.options.readError(res.status, body) : undefined;
 				if (res.status === 429) {
 					throw new PlatformError({
 						platform,

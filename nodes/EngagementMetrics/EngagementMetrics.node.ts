@@ -32,6 +32,11 @@ export class EngagementMetrics implements INodeType {
 				required: false,
 				displayOptions: { show: { platform: ['bluesky'] } },
 			},
+			{
+				name: 'mastodonApi',
+				required: true,
+				displayOptions: { show: { platform: ['mastodon'] } },
+			},
 		],
 		properties: [
 			{
@@ -43,6 +48,7 @@ export class EngagementMetrics implements INodeType {
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
 					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
 					{ name: 'Bluesky', value: 'bluesky' },
+					{ name: 'Mastodon', value: 'mastodon' },
 				],
 				default: 'wechatOa',
 			},

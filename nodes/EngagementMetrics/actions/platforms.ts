@@ -5,6 +5,7 @@ import type { MetricsAdapter } from '../../../lib/platforms/types';
 import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
 import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
 import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
+import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
 import { createN8nHttpClient } from '../../shared/httpClient';
 import type { SecretList } from '../../shared/perItem';
 
@@ -41,6 +42,12 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 		case 'bluesky': {
 			const c = await optionalCredentials(ctx, 'blueskyApi', itemIndex);
 			return new BlueskyMetricsAdapter({ actor: param(ctx, 'blueskyActor', itemIndex), baseUrl: String(c.baseUrl ?? '') }, common);
+		}
+		case 'mastodon': {
+			const c = await ctx.getCredentials('mastodonApi', itemIndex);
+			const accessToken = String(c.accessToken ?? '');
+			secrets.push(accessToken);
+			return new MastodonMetricsAdapter({ instanceUrl: String(c.instanceUrl ?? ''), accessToken, account: param(ctx, 'mastodonAccount', itemIndex) }, common);
 		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
@@ -95,5 +102,15 @@ export const platformProperties: INodeProperties[] = [
 		placeholder: 'yunfan.tech',
 		description: 'The account’s handle (with or without @) or DID; any public account works, competitors included',
 		displayOptions: { show: { platform: ['bluesky'] } },
+	},
+	{
+		displayName: 'Account',
+		name: 'mastodonAccount',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '@user@mastodon.social',
+		description: 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works, competitors included',
+		displayOptions: { show: { platform: ['mastodon'] } },
 	},
 ];
