@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { router } from './actions/router';
+import { transportOptions } from '../shared/platformContext';
 import { dateRangeProperties } from './actions/dateRange.properties';
 import { platformProperties } from './actions/platforms';
 
@@ -99,32 +100,7 @@ export class EngagementMetrics implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [
-					{
-						displayName: 'Max Attempts',
-						name: 'maxAttempts',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 10 },
-						default: 6,
-						description: 'Attempts per API call for rate limits (429), server errors, timeouts and connection resets',
-					},
-					{
-						displayName: 'Requests per Second',
-						name: 'requestsPerSecond',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description: 'Client-side rate limit per account; 0 means no limit beyond honouring the platform’s 429s',
-					},
-					{
-						displayName: 'Timeout (Seconds)',
-						name: 'timeoutSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 30,
-						description: 'Per request',
-					},
-				],
+				options: transportOptions,
 			},
 		],
 	};

@@ -1,12 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { createRateLimiter } from '../../../lib/http/rate-limiter';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import type { MetricsAdapter } from '../../../lib/platforms/types';
 import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
 import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
 import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
 import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
-import { createN8nHttpClient } from '../../shared/httpClient';
+import { platformContext } from '../../shared/platformContext';
 import type { SecretList } from '../../shared/perItem';
 
 /**
@@ -15,14 +13,7 @@ import type { SecretList } from '../../shared/perItem';
  */
 export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: number, secrets: SecretList): Promise<MetricsAdapter> {
 	const platform = ctx.getNodeParameter('platform', itemIndex) as string;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as { maxAttempts?: number; timeoutSeconds?: number; requestsPerSecond?: number };
-	const common = {
-		http: createN8nHttpClient(ctx),
-		retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts },
-		timeoutMs: (options.timeoutSeconds ?? 30) * 1000,
-		limiter: options.requestsPerSecond ? createRateLimiter({ requestsPerSecond: options.requestsPerSecond }) : undefined,
-		log: (message: string) => ctx.logger.info(message),
-	};
+	const common = platformContext(ctx, itemIndex);
 	switch (platform) {
 		case 'wechatOa': {
 			const c = await ctx.getCredentials('weChatOfficialAccountApi', itemIndex);
