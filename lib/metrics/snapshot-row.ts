@@ -1,4 +1,4 @@
-import type { MetricSnapshot } from '../model';
+import { METRIC_COUNTERS, type MetricSnapshot } from '../model';
 
 /**
  * A flat row for tables (n8n Data Tables, Postgres, sheets): scalar columns only, `extra` and `rates` as JSON
@@ -18,18 +18,7 @@ export const SNAPSHOT_ROW_COLUMNS = [
 	'periodEnd',
 	'timezone',
 	'window',
-	'followers',
-	'newFollowers',
-	'lostFollowers',
-	'netFollowers',
-	'views',
-	'uniqueViewers',
-	'likes',
-	'comments',
-	'shares',
-	'saves',
-	'clicks',
-	'conversions',
+	...METRIC_COUNTERS,
 	'completionRate',
 	'avgWatchSeconds',
 	'rates',
