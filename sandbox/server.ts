@@ -11,6 +11,7 @@ import { WechatPlatform, WechatTruth, createWechatPlatform } from './platforms/w
 import { createBilibiliPlatform } from './platforms/bilibili';
 import { createBlueskyPlatform } from './platforms/bluesky';
 import { createMastodonPlatform } from './platforms/mastodon';
+import { createYoutubePlatform } from './platforms/youtube';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
 export interface SandboxOptions {
@@ -58,6 +59,7 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createBilibiliPlatform,
 	createBlueskyPlatform,
 	createMastodonPlatform,
+	createYoutubePlatform,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -38,6 +38,11 @@ export class EngagementMetrics implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['mastodon'] } },
 			},
+			{
+				name: 'youTubeApi',
+				required: true,
+				displayOptions: { show: { platform: ['youtube'] } },
+			},
 		],
 		properties: [
 			{
@@ -46,10 +51,11 @@ export class EngagementMetrics implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
 					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
 					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
+					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+					{ name: 'YouTube', value: 'youtube' },
 				],
 				default: 'wechatOa',
 			},

@@ -4,6 +4,7 @@ import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
 import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
 import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
 import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
+import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
 import { platformContext } from '../../shared/platformContext';
 import type { SecretList } from '../../shared/perItem';
 
@@ -39,6 +40,14 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const accessToken = String(c.accessToken ?? '');
 			secrets.push(accessToken);
 			return new MastodonMetricsAdapter({ instanceUrl: String(c.instanceUrl ?? ''), accessToken, account: param(ctx, 'mastodonAccount', itemIndex) }, common);
+		}
+		case 'youtube': {
+			const c = await ctx.getCredentials('youTubeApi', itemIndex);
+			const apiKey = String(c.apiKey ?? '');
+			secrets.push(apiKey);
+			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+			const videoIds = operation === 'getPostMetrics' ? idList(param(ctx, 'youtubeVideoIds', itemIndex)) : [];
+			return new YoutubeMetricsAdapter({ apiKey, baseUrl: String(c.baseUrl ?? ''), channel: param(ctx, 'youtubeChannel', itemIndex), videoIds }, common);
 		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
@@ -103,5 +112,24 @@ export const platformProperties: INodeProperties[] = [
 		placeholder: '@user@mastodon.social',
 		description: 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works, competitors included',
 		displayOptions: { show: { platform: ['mastodon'] } },
+	},
+	{
+		displayName: 'Channel',
+		name: 'youtubeChannel',
+		type: 'string',
+		default: '',
+		placeholder: 'UCxxxxxxxxxxxxxxxxxxxxxx or @handle',
+		description: 'Channel ID (UC…) or @handle; any public channel works, competitors included. For post metrics it is used when no video IDs are given: uploads published in the date range.',
+		displayOptions: { show: { platform: ['youtube'] } },
+	},
+	{
+		displayName: 'Video IDs',
+		name: 'youtubeVideoIds',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'dQw4w9WgXcQ, https://youtu.be/…',
+		description: 'Optional video IDs or URLs, separated by commas or new lines; read 50 per call (1 quota unit each call) whatever the date range',
+		displayOptions: { show: { platform: ['youtube'], operation: ['getPostMetrics'] } },
 	},
 ];
