@@ -24,3 +24,4 @@ export { BilibiliMetricsAdapter, BILIBILI_DEFAULT_BASE_URL, BILIBILI_TIMEZONE, t
 export { BlueskyMetricsAdapter, BLUESKY_DEFAULT_BASE_URL, BLUESKY_MAX_PAGE, type BlueskyOptions } from './platforms/bluesky';
 export { MastodonMetricsAdapter, MASTODON_PAGE_LIMIT, type MastodonOptions } from './platforms/mastodon';
 export { YoutubeMetricsAdapter, YOUTUBE_DAILY_QUOTA_UNITS, YOUTUBE_MAX_IDS_PER_CALL, YOUTUBE_UNIT_COST, type YoutubeOptions } from './platforms/youtube';
+export { WeiboMetricsAdapter, WEIBO_MAX_COUNT, WEIBO_TIMEZONE, parseWeiboTime, type WeiboOptions } from './platforms/weibo';

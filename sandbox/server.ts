@@ -12,6 +12,7 @@ import { createBilibiliPlatform } from './platforms/bilibili';
 import { createBlueskyPlatform } from './platforms/bluesky';
 import { createMastodonPlatform } from './platforms/mastodon';
 import { createYoutubePlatform } from './platforms/youtube';
+import { createWeiboPlatform } from './platforms/weibo';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
 export interface SandboxOptions {
@@ -60,6 +61,7 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createBlueskyPlatform,
 	createMastodonPlatform,
 	createYoutubePlatform,
+	createWeiboPlatform,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -43,6 +43,11 @@ export class EngagementMetrics implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['youtube'] } },
 			},
+			{
+				name: 'weiboApi',
+				required: true,
+				displayOptions: { show: { platform: ['weibo'] } },
+			},
 		],
 		properties: [
 			{
@@ -55,6 +60,7 @@ export class EngagementMetrics implements INodeType {
 					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+					{ name: 'Weibo (微博)', value: 'weibo' },
 					{ name: 'YouTube', value: 'youtube' },
 				],
 				default: 'wechatOa',

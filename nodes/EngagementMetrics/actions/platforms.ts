@@ -5,6 +5,7 @@ import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
 import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
 import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
 import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
+import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
 import { platformContext } from '../../shared/platformContext';
 import type { SecretList } from '../../shared/perItem';
 
@@ -48,6 +49,14 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 			const videoIds = operation === 'getPostMetrics' ? idList(param(ctx, 'youtubeVideoIds', itemIndex)) : [];
 			return new YoutubeMetricsAdapter({ apiKey, baseUrl: String(c.baseUrl ?? ''), channel: param(ctx, 'youtubeChannel', itemIndex), videoIds }, common);
+		}
+		case 'weibo': {
+			const c = await ctx.getCredentials('weiboApi', itemIndex);
+			const accessToken = String(c.accessToken ?? '');
+			secrets.push(accessToken);
+			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+			const statusIds = operation === 'getPostMetrics' ? idList(param(ctx, 'weiboStatusIds', itemIndex)) : [];
+			return new WeiboMetricsAdapter({ accessToken, baseUrl: String(c.baseUrl ?? ''), account: param(ctx, 'weiboAccount', itemIndex), statusIds }, common);
 		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
@@ -131,5 +140,24 @@ export const platformProperties: INodeProperties[] = [
 		placeholder: 'dQw4w9WgXcQ, https://youtu.be/…',
 		description: 'Optional video IDs or URLs, separated by commas or new lines; read 50 per call (1 quota unit each call) whatever the date range',
 		displayOptions: { show: { platform: ['youtube'], operation: ['getPostMetrics'] } },
+	},
+	{
+		displayName: 'Account (UID or Screen Name)',
+		name: 'weiboAccount',
+		type: 'string',
+		default: '',
+		placeholder: '7312345678',
+		description: 'Numeric UID or screen name. Account metrics work for any public account (competitors included); post metrics without status IDs read the authorised account’s own timeline.',
+		displayOptions: { show: { platform: ['weibo'] } },
+	},
+	{
+		displayName: 'Status IDs',
+		name: 'weiboStatusIds',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: '4900177341985992, 4900177338690591',
+		description: 'Optional post IDs (any account) read through statuses/count, 100 per call, whatever the date range. Empty: the authorised account’s posts published in the range.',
+		displayOptions: { show: { platform: ['weibo'], operation: ['getPostMetrics'] } },
 	},
 ];

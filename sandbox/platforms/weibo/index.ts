@@ -1,0 +1,229 @@
+/**
+ * Weibo open API v2 (PLATFORMS.md §3.2) at the real paths on api.weibo.com: `/2/users/show.json`,
+ * `/2/statuses/user_timeline.json` (count ≤ 100, page, since_id, max_id; the authorised user's own posts only),
+ * `/2/statuses/count.json` (ids: up to 100) with `access_token` in the query. Errors are Weibo's
+ * `{error, error_code, request}`: 21327 expired_token, 21332 invalid_access_token, 10023 user requests out of
+ * rate limit, 20003 user does not exists, 10017 parameter value invalid, 10008 param error.
+ * ASSUMPTION: HTTP 403 for auth and rate-limit errors and 400 for parameter errors (the error_code is what
+ * clients rely on). A per-token hourly budget (default 150, the older "normal" tier) answers 10023 past it.
+ */
+import type { PlatformFaultKind } from '../../faults';
+import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
+import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+
+export const WEIBO_ERRORS = {
+	paramError: [400, 10008, 'param error, see doc for more info.'],
+	paramValueInvalid: [400, 10017, 'parameter value invalid'],
+	rateLimited: [403, 10023, 'User requests out of rate limit!'],
+	expiredToken: [403, 21327, 'expired_token'],
+	invalidToken: [403, 21332, 'invalid_access_token'],
+	userNotExists: [400, 20003, 'User does not exists!'],
+	noPermission: [403, 10014, 'Insufficient app permissions!'],
+} as const;
+
+export const SANDBOX_WEIBO_ACCOUNTS: readonly SocialAccountSpec[] = [
+	{
+		id: '7312345678',
+		handle: '星河咖啡',
+		name: '星河咖啡',
+		baseFollowers: 215_000,
+		dailyGrowth: 80,
+		following: 320,
+		olderPosts: 2_400,
+		maxPerDay: 3,
+		reach: 12_000,
+		texts: ['#樱花拿铁# 春日限定回归，第二杯半价🌸', '转发抽 10 位送挂耳礼盒！', '杭州西湖店今日开业，前 100 位送马克杯', '#星河咖啡会员日# 全场 8 折', '冷萃新品上市，清爽一整个夏天☕', '咖啡师大赛冠军教你拉花'],
+	},
+	{
+		id: '6023456789',
+		handle: '云帆科技',
+		name: '云帆科技',
+		baseFollowers: 48_000,
+		dailyGrowth: 20,
+		following: 150,
+		olderPosts: 900,
+		maxPerDay: 2,
+		reach: 3_000,
+		texts: ['云帆 AI 助手 2.0 正式发布', '#云帆开发者大会# 报名开启', '技术干货｜RAG 落地实践', '云帆 BI 支持自然语言查数'],
+	},
+];
+
+/** access_token → uid; the sandbox's token of each account. */
+export const SANDBOX_WEIBO_TOKENS: Record<string, string> = {
+	'2.00sandboxBrandToken_not_real': '7312345678',
+	'2.00sandboxTechToken_not_real': '6023456789',
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Weibo's created_at: "Wed Mar 11 10:00:00 +0800 2026" (China time). */
+export function weiboTime(ms: number): string {
+	const d = new Date(ms + 8 * 3_600_000);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0800 ${d.getUTCFullYear()}`;
+}
+
+export class WeiboDataset {
+	readonly model: SocialModel;
+
+	constructor(seed: number, now: () => Date) {
+		this.model = new SocialModel('weibo', seed, SANDBOX_WEIBO_ACCOUNTS, now);
+	}
+
+	statusId(p: SocialPost): string {
+		// 16 digits growing with time, as Weibo ids do.
+		return String(4_900_000_000_000_000 + Math.floor(p.createdAtMs / 1000) * 100 + (p.seq % 100));
+	}
+
+	statuses(uid: string): SocialPost[] {
+		return this.model.postsNewestFirst(uid);
+	}
+
+	find(id: string): SocialPost | undefined {
+		for (const a of SANDBOX_WEIBO_ACCOUNTS) {
+			const hit = this.model.posts(a.id).find((p) => this.statusId(p) === id);
+			if (hit) return hit;
+		}
+		return undefined;
+	}
+
+	counts(p: SocialPost): { reposts_count: number; comments_count: number; attitudes_count: number } {
+		const c = this.model.counters(p);
+		return { reposts_count: c.shares, comments_count: c.comments, attitudes_count: c.likes };
+	}
+
+	user(uid: string): Record<string, unknown> | undefined {
+		const a = this.model.account(uid);
+		if (!a) return undefined;
+		return {
+			id: Number(uid),
+			idstr: uid,
+			screen_name: a.handle,
+			name: a.name,
+			location: '浙江 杭州',
+			description: `${a.name}官方微博`,
+			followers_count: this.model.followers(uid),
+			friends_count: a.following,
+			statuses_count: this.model.postCount(uid),
+			favourites_count: 12,
+			created_at: 'Tue May 31 17:46:55 +0800 2011',
+			verified: true,
+			verified_type: 2,
+		};
+	}
+
+	statusJson(p: SocialPost, trimUser: boolean): Record<string, unknown> {
+		const id = this.statusId(p);
+		return {
+			created_at: weiboTime(p.createdAtMs),
+			id: Number(id),
+			idstr: id,
+			mid: id,
+			text: p.text,
+			source: '<a href="https://weibo.com/" rel="nofollow">微博 weibo.com</a>',
+			favorited: false,
+			truncated: false,
+			...this.counts(p),
+			user: trimUser ? undefined : this.user(p.accountId),
+			uid: trimUser ? Number(p.accountId) : undefined,
+		};
+	}
+}
+
+export interface WeiboPlatform extends SandboxPlatform {
+	truth: WeiboDataset;
+}
+
+export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
+	const data = new WeiboDataset(context.seed, context.now);
+	const budget = { perHour: 150, used: new Map<string, { hour: number; used: number }>() };
+	let expired = false;
+
+	const error = (name: keyof typeof WEIBO_ERRORS, request: SandboxRequest): SandboxResponse => {
+		const [status, code, message] = WEIBO_ERRORS[name];
+		return { status, body: { error: message, error_code: code, request: request.path } };
+	};
+
+	function authorised(handler: (uid: string, request: SandboxRequest) => SandboxResponse): RouteHandler {
+		return (request) => {
+			if (request.method !== 'GET') return error('paramError', request);
+			const token = request.query.get('access_token') ?? '';
+			const uid = SANDBOX_WEIBO_TOKENS[token];
+			if (!uid) return error('invalidToken', request);
+			if (expired) return error('expiredToken', request);
+			const hour = Math.floor(context.now().getTime() / 3_600_000);
+			const entry = budget.used.get(token);
+			const current = entry && entry.hour === hour ? entry : { hour, used: 0 };
+			if (current.used >= budget.perHour) return error('rateLimited', request);
+			current.used += 1;
+			budget.used.set(token, current);
+			return handler(uid, request);
+		};
+	}
+
+	const routes: Record<string, RouteHandler> = {
+		// The credential's Test request: the uid the token belongs to.
+		'/2/account/get_uid.json': authorised((uid) => ({ body: { uid: Number(uid) } })),
+		'/2/users/show.json': authorised((_uid, request) => {
+			const uid = request.query.get('uid');
+			const screenName = request.query.get('screen_name');
+			if (!uid && !screenName) return error('paramError', request);
+			const account = uid ? data.model.account(uid) : data.model.byHandle(screenName ?? '');
+			return account ? { body: data.user(account.id) } : error('userNotExists', request);
+		}),
+		'/2/statuses/user_timeline.json': authorised((tokenUid, request) => {
+			const q = request.query;
+			const count = Number(q.get('count') ?? 20);
+			const page = Number(q.get('page') ?? 1);
+			if (!Number.isInteger(count) || count < 1 || count > 100 || !Number.isInteger(page) || page < 1) return error('paramValueInvalid', request);
+			// Current policy: the timeline of the authorised user only.
+			const uid = q.get('uid') ?? tokenUid;
+			if (uid !== tokenUid) return error('noPermission', request);
+			let statuses = data.statuses(uid);
+			const maxId = q.get('max_id');
+			const sinceId = q.get('since_id');
+			if (maxId && maxId !== '0') statuses = statuses.filter((p) => BigInt(data.statusId(p)) <= BigInt(maxId));
+			if (sinceId && sinceId !== '0') statuses = statuses.filter((p) => BigInt(data.statusId(p)) > BigInt(sinceId));
+			const slice = statuses.slice((page - 1) * count, page * count);
+			const trim = q.get('trim_user') === '1';
+			return { body: { statuses: slice.map((p) => data.statusJson(p, trim)), total_number: statuses.length, previous_cursor: 0, next_cursor: slice.length === count ? Number(data.statusId(slice[slice.length - 1])) - 1 : 0 } };
+		}),
+		'/2/statuses/count.json': authorised((_uid, request) => {
+			const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
+			if (ids.length === 0) return error('paramError', request);
+			if (ids.length > 100) return error('paramValueInvalid', request);
+			const out = ids.map((id) => data.find(id)).filter((p): p is SocialPost => p !== undefined).map((p) => {
+				const c = data.counts(p);
+				return { id: Number(data.statusId(p)), idstr: data.statusId(p), comments: c.comments_count, reposts: c.reposts_count, attitudes: c.attitudes_count };
+			});
+			return { body: out };
+		}),
+	};
+
+	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
+		expiredToken: () => ({ status: 403, body: { error: 'expired_token', error_code: 21327, request: '/2/' } }),
+		invalidToken: () => ({ status: 403, body: { error: 'invalid_access_token', error_code: 21332, request: '/2/' } }),
+		quota: () => ({ status: 403, body: { error: 'User requests out of rate limit!', error_code: 10023, request: '/2/' } }),
+	};
+
+	return {
+		name: 'weibo',
+		truth: data,
+		routes,
+		controlRoutes: {
+			/** POST {perHour}: change the per-token hourly budget (tests). */
+			ratelimit: (request) => {
+				const body = JSON.parse(request.rawBody || '{}') as { perHour?: number };
+				if (typeof body.perHour === 'number') budget.perHour = body.perHour;
+				budget.used.clear();
+				return { body: { perHour: budget.perHour } };
+			},
+		},
+		faultResponse: (kind) => faults[kind](),
+		expireTokens: () => {
+			expired = true;
+		},
+		tokensIssued: () => 0,
+	};
+}
