@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { router } from './actions/router';
 import { transportOptions } from '../shared/platformContext';
 import { dateRangeProperties } from './actions/dateRange.properties';
+import { hiddenForNormaliseRows, normaliseRowsProperties } from './actions/normaliseRows.operation';
 import { platformProperties } from './actions/platforms';
 
 export class EngagementMetrics implements INodeType {
@@ -11,7 +12,7 @@ export class EngagementMetrics implements INodeType {
 		icon: 'file:engagementMetrics.svg',
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getPostMetrics" ? "Get Post Metrics" : "Get Account Metrics"}}',
+		subtitle: '={{$parameter["operation"] === "normaliseRows" ? "Normalise Rows" : $parameter["operation"] === "getPostMetrics" ? "Get Post Metrics" : "Get Account Metrics"}}',
 		description: 'Collect followers, reads, likes, shares and comments from social platforms as MetricSnapshot items (微信公众号 数据统计)',
 		defaults: { name: 'Engagement Metrics' },
 		usableAsTool: true,
@@ -43,11 +44,6 @@ export class EngagementMetrics implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['youtube'] } },
 			},
-			{
-				name: 'weiboApi',
-				required: true,
-				displayOptions: { show: { platform: ['weibo'] } },
-			},
 		],
 		properties: [
 			{
@@ -55,12 +51,13 @@ export class EngagementMetrics implements INodeType {
 				name: 'platform',
 				type: 'options',
 				noDataExpression: true,
+				// Normalise Rows reads a file, not an API: no platform account, so no credential either.
+				displayOptions: { hide: { operation: ['normaliseRows'] } },
 				options: [
 					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
 					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
-					{ name: 'Weibo (微博)', value: 'weibo' },
 					{ name: 'YouTube', value: 'youtube' },
 				],
 				default: 'wechatOa',
@@ -83,6 +80,12 @@ export class EngagementMetrics implements INodeType {
 						description: 'One snapshot per post published in the range, with its totals so far',
 						action: 'Get post metrics',
 					},
+					{
+						name: 'Normalise Rows',
+						value: 'normaliseRows',
+						description: 'Turn rows of a back-office export (Excel/CSV, 后台导出) into snapshots; no credential needed',
+						action: 'Normalise export rows',
+					},
 				],
 				default: 'getAccountMetrics',
 			},
@@ -95,7 +98,8 @@ export class EngagementMetrics implements INodeType {
 				displayOptions: { show: { platform: ['wechatOa'] } },
 			},
 			...platformProperties,
-			...dateRangeProperties,
+			...normaliseRowsProperties,
+			...hiddenForNormaliseRows(dateRangeProperties),
 			{
 				displayName: 'Output',
 				name: 'output',
@@ -112,6 +116,7 @@ export class EngagementMetrics implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
+				displayOptions: { hide: { operation: ['normaliseRows'] } },
 				options: transportOptions,
 			},
 		],
