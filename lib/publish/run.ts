@@ -68,6 +68,7 @@ export async function publishOnce(post: Post, adapter: PublishAdapter, state: Pu
 			outcome: 'platform_error',
 			message: `平台调用失败 [${code}] / the platform call failed [${code}]: ${message}`,
 			error: { code, message, operation: isPlatformError(error) ? error.operation : undefined },
+			...(ambiguous ? { retryable: true } : {}),
 		});
 		state.results[key] = result;
 		return result;

@@ -38,6 +38,8 @@ export interface TargetResult {
 	platformStatus?: number;
 	/** The platform's error as it came: code, message and the raw response. */
 	error?: { code: string; message: string; operation?: string; raw?: unknown };
+	/** A transient failure (network, 5xx, 429 after every retry): the post can simply be tried again later. */
+	retryable?: boolean;
 	/** True when the result came from reading the platform back rather than from this publish call. */
 	readBack?: boolean;
 	attempts?: number;

@@ -71,8 +71,13 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 		// Ids are not guaranteed unique across sources: pair by object identity.
 		const indexOf = new Map(posts.map((p) => [p.post, p.index]));
+		// In row format an overdue post carries its reason in publishStatus / publishError, so an upsert records it.
 		const items = (entries: Array<{ post: (typeof posts)[number]['post']; extra: IDataObject }>): INodeExecutionData[] =>
-			entries.flatMap(({ post, extra }) => postOutput(post, format === 'events' ? 'post' : format, extra).map((json) => ({ json, pairedItem: { item: indexOf.get(post) ?? 0 } })));
+			entries.flatMap(({ post, extra }) => {
+				const due = extra.due as IDataObject;
+				const columns = due.outcome === 'overdue' ? { publishStatus: 'overdue', publishError: `[${String(due.reason)}] ${String(due.message)}` } : undefined;
+				return postOutput(post, format === 'events' ? 'post' : format, extra, undefined, columns).map((json) => ({ json, pairedItem: { item: indexOf.get(post) ?? 0 } }));
+			});
 		const due = items(result.due.map((post) => ({ post, extra: { due: { outcome: 'due' } } })));
 		const overdue = items(result.overdue.map(({ post, reason, minutesLate, message }) => ({ post, extra: { due: { outcome: 'overdue', reason, minutesLate, message } } })));
 		const notDue = items(result.notDue.map(({ post, reason, message }) => ({ post, extra: { due: { outcome: 'not_due', reason, message } } })));

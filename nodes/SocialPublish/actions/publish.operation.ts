@@ -100,7 +100,8 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number, secrets
 		result = await publishOnce(post, made.adapter, staticData.publishLedger as PublishState, { executionId: ctx.getExecutionId() ?? `run-${now.getTime()}`, now: () => new Date() });
 	}
 
-	const toStatus = dryRun ? undefined : POST_STATUS[result.status];
+	// A transient failure keeps the post's status, so the next run tries again (reading back first).
+	const toStatus = dryRun ? undefined : result.retryable ? post.status : POST_STATUS[result.status];
 	const next: Post = toStatus
 		? {
 				...post,
@@ -113,9 +114,9 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number, secrets
 						: [...post.history, { at: result.at, actor: ACTOR, action: `publish:${result.outcome}`, fromStatus: post.status, toStatus, version: post.version, comment: result.message }],
 			}
 		: post;
-	const eventType = toStatus === 'published' && result.outcome !== 'already_published' ? 'published' : toStatus === 'failed' ? 'failed' : undefined;
+	const eventType = toStatus === 'published' && result.outcome !== 'already_published' ? 'published' : result.status === 'failed' ? 'failed' : undefined;
 	const event = eventType
-		? createLifecycleEvent(eventType, next, result.at, ACTOR, { key, outcome: result.outcome, message: result.message, externalId: result.externalId, url: result.url, error: result.error ? { code: result.error.code, message: result.error.message } : undefined })
+		? createLifecycleEvent(eventType, next, result.at, ACTOR, { key, outcome: result.outcome, message: result.message, externalId: result.externalId, url: result.url, error: result.error ? { code: result.error.code, message: result.error.message } : undefined, retryable: result.retryable ?? false })
 		: undefined;
 	const publish = { status: result.status, key, dryRun, targets: [result] } as unknown as IDataObject;
 	const errorText = result.error ? `[${result.error.code}] ${result.message}` : null;
