@@ -25,3 +25,4 @@ export { BlueskyMetricsAdapter, BLUESKY_DEFAULT_BASE_URL, BLUESKY_MAX_PAGE, type
 export { MastodonMetricsAdapter, MASTODON_PAGE_LIMIT, type MastodonOptions } from './platforms/mastodon';
 export { YoutubeMetricsAdapter, YOUTUBE_DAILY_QUOTA_UNITS, YOUTUBE_MAX_IDS_PER_CALL, YOUTUBE_UNIT_COST, type YoutubeOptions } from './platforms/youtube';
 export { WeiboMetricsAdapter, WEIBO_MAX_COUNT, WEIBO_TIMEZONE, parseWeiboTime, type WeiboOptions } from './platforms/weibo';
+export { XMetricsAdapter, X_MAX_IDS_PER_CALL, X_MAX_RESULTS, type XOptions } from './platforms/x';

@@ -13,6 +13,7 @@ import { createBlueskyPlatform } from './platforms/bluesky';
 import { createMastodonPlatform } from './platforms/mastodon';
 import { createYoutubePlatform } from './platforms/youtube';
 import { createWeiboPlatform } from './platforms/weibo';
+import { createXPlatform } from './platforms/x';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
 export interface SandboxOptions {
@@ -62,6 +63,7 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createMastodonPlatform,
 	createYoutubePlatform,
 	createWeiboPlatform,
+	createXPlatform,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

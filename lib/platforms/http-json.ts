@@ -126,7 +126,8 @@ export class JsonApi {
 						code: own?.code ?? 429,
 						httpStatus: 429,
 						message: this.clean(own?.message ?? 'rate limited (HTTP 429)'),
-						retryable: true,
+						// A 429 is transient unless the platform says otherwise (X's monthly UsageCapExceeded).
+						retryable: own?.retryable ?? true,
 						retryAfterMs: retryAfterFromHeaders(res.headers, this.now()),
 						operation,
 					});

@@ -44,6 +44,16 @@ export class EngagementMetrics implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['youtube'] } },
 			},
+			{
+				name: 'weiboApi',
+				required: true,
+				displayOptions: { show: { platform: ['weibo'] } },
+			},
+			{
+				name: 'xApi',
+				required: true,
+				displayOptions: { show: { platform: ['x'] } },
+			},
 		],
 		properties: [
 			{
@@ -58,6 +68,8 @@ export class EngagementMetrics implements INodeType {
 					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+					{ name: 'Weibo (微博)', value: 'weibo' },
+					{ name: 'X (Twitter)', value: 'x' },
 					{ name: 'YouTube', value: 'youtube' },
 				],
 				default: 'wechatOa',

@@ -6,6 +6,7 @@ import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
 import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
 import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
 import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
+import { XMetricsAdapter } from '../../../lib/platforms/x';
 import { platformContext } from '../../shared/platformContext';
 import type { SecretList } from '../../shared/perItem';
 
@@ -57,6 +58,14 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 			const statusIds = operation === 'getPostMetrics' ? idList(param(ctx, 'weiboStatusIds', itemIndex)) : [];
 			return new WeiboMetricsAdapter({ accessToken, baseUrl: String(c.baseUrl ?? ''), account: param(ctx, 'weiboAccount', itemIndex), statusIds }, common);
+		}
+		case 'x': {
+			const c = await ctx.getCredentials('xApi', itemIndex);
+			const bearerToken = String(c.bearerToken ?? '');
+			secrets.push(bearerToken);
+			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+			const postIds = operation === 'getPostMetrics' ? idList(param(ctx, 'xPostIds', itemIndex)) : [];
+			return new XMetricsAdapter({ bearerToken, baseUrl: String(c.baseUrl ?? ''), username: param(ctx, 'xUsername', itemIndex), postIds }, common);
 		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
@@ -159,5 +168,24 @@ export const platformProperties: INodeProperties[] = [
 		placeholder: '4900177341985992, 4900177338690591',
 		description: 'Optional post IDs (any account) read through statuses/count, 100 per call, whatever the date range. Empty: the authorised account’s posts published in the range.',
 		displayOptions: { show: { platform: ['weibo'], operation: ['getPostMetrics'] } },
+	},
+	{
+		displayName: 'Username',
+		name: 'xUsername',
+		type: 'string',
+		default: '',
+		placeholder: '@YunfanTech',
+		description: 'The account’s @username; any public account works, competitors included. For post metrics it is used when no post IDs are given: its posts in the date range (no reposts or replies).',
+		displayOptions: { show: { platform: ['x'] } },
+	},
+	{
+		displayName: 'Post IDs',
+		name: 'xPostIds',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: '1893456789012345678, https://x.com/user/status/…',
+		description: 'Optional post IDs or URLs (any public account), read 100 per call whatever the date range',
+		displayOptions: { show: { platform: ['x'], operation: ['getPostMetrics'] } },
 	},
 ];
