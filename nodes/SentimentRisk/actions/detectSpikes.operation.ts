@@ -1,0 +1,175 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import { InputError } from '../../../lib/errors';
+import type { RiskAlert } from '../../../lib/model';
+import { buildRiskEventLogEntry, detectSpikes, type AlertLanguage, type SpikeOptions, type SpikeState } from '../../../lib/risk';
+import { alertLanguageOption, assessmentFromItem, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
+
+const show = { show: { operation: ['detectSpikes'] } };
+/** Key of the spike baselines and open incidents in the node's workflow static data. */
+export const SPIKE_STATE_KEY = 'spikeState';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Reads all input RiskAssessments at once (connect Assess Mentions). Baselines and open incidents are kept in this node’s workflow static data, which n8n saves after production runs (schedule, webhook) but not after manual test runs: a test run may repeat an alert a production run would not.',
+		name: 'spikeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Window',
+		name: 'preset',
+		type: 'options',
+		displayOptions: show,
+		options: [
+			{ name: 'Last Hour vs the 12 Hours Before (Meltwater)', value: 'meltwater', description: 'Fast, for busy social accounts; run the workflow hourly' },
+			{ name: 'Last 24 Hours vs the 7 Days Before (Socialmetrix)', value: 'socialmetrix', description: 'For accounts with tens of comments a day, e.g. WeChat OA; checked hourly' },
+			{ name: 'Custom', value: 'custom' },
+		],
+		default: 'meltwater',
+	},
+	{
+		displayName: 'Bucket (Minutes)',
+		name: 'bucketMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		displayOptions: { show: { operation: ['detectSpikes'], preset: ['custom'] } },
+		description: 'Counting unit in minutes; windows are whole buckets',
+	},
+	{
+		displayName: 'Window (Buckets)',
+		name: 'windowBuckets',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		displayOptions: { show: { operation: ['detectSpikes'], preset: ['custom'] } },
+		description: 'Length of the current window in buckets',
+	},
+	{
+		displayName: 'Baseline (Windows)',
+		name: 'baselineWindows',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 12,
+		displayOptions: { show: { operation: ['detectSpikes'], preset: ['custom'] } },
+		description: 'How many past windows form the baseline (mean + k·σ)',
+	},
+	{
+		displayName: 'Metrics',
+		name: 'metrics',
+		type: 'multiOptions',
+		displayOptions: show,
+		options: [
+			{ name: 'Negative Volume', value: 'negative_volume', description: 'Number of negative mentions in the window' },
+			{ name: 'Negative Share', value: 'negative_share', description: 'Negative mentions ÷ all mentions in the window' },
+		],
+		default: ['negative_volume', 'negative_share'],
+	},
+	{
+		displayName: 'Event Log Output',
+		name: 'eventLogOutput',
+		type: 'boolean',
+		displayOptions: show,
+		default: false,
+		description: 'Whether to add a second output with one flat risk-event-log row per alert (风险事件库), keyed by incidentId, ready for a Data Table or Postgres upsert',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: show,
+		options: [
+			alertLanguageOption,
+			{ displayName: 'Baseline Method', name: 'baseline', type: 'options', options: [{ name: 'Mean and Standard Deviation', value: 'mean' }, { name: 'EWMA (Recent Windows Weigh More)', value: 'ewma' }], default: 'mean' },
+			{ displayName: 'Emit Ongoing Incidents', name: 'emitOngoing', type: 'boolean', default: false, description: 'Whether an open incident is emitted on every run, not only when it opens, escalates or resolves' },
+			{ displayName: 'Evidence per Alert', name: 'evidenceLimit', type: 'number', typeOptions: { minValue: 0 }, default: 5, description: 'Top mentions (by reach) attached to each alert' },
+			{ displayName: 'EWMA Alpha', name: 'ewmaAlpha', type: 'number', typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 }, default: 0.3 },
+			{ displayName: 'K for Critical', name: 'kCritical', type: 'number', typeOptions: { numberPrecision: 1 }, default: 5, description: 'Z score (σ above the baseline mean) for a critical alert' },
+			{ displayName: 'K for High', name: 'kHigh', type: 'number', typeOptions: { numberPrecision: 1 }, default: 3 },
+			{ displayName: 'K for Low', name: 'kLow', type: 'number', typeOptions: { numberPrecision: 1 }, default: 1.5, description: 'Z score for a low alert: the alert threshold (Socialmetrix uses 1.5 / 2 / 3)' },
+			{ displayName: 'K for Medium', name: 'kMedium', type: 'number', typeOptions: { numberPrecision: 1 }, default: 2 },
+			{ displayName: 'Max Remembered Mentions', name: 'maxSeenIds', type: 'number', typeOptions: { minValue: 100 }, default: 2000, description: 'Mention IDs remembered so a polling overlap is not counted twice (bounds the static data)' },
+			{ displayName: 'Max Series', name: 'maxSeries', type: 'number', typeOptions: { minValue: 1 }, default: 200, description: 'Account × topic series kept; the least recently active are dropped beyond this' },
+			{ displayName: 'Min Baseline Windows', name: 'minBaselineWindows', type: 'number', typeOptions: { minValue: 1 }, default: 3, description: 'Past windows of history needed before a series can alert' },
+			{ displayName: 'Minimum Count', name: 'minCount', type: 'number', typeOptions: { minValue: 1 }, default: 10, description: 'No alert below this many negatives (volume) or mentions (share) in the window' },
+			{ displayName: 'Minimum Negative Share', name: 'minNegativeShare', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.3, description: 'A negative-share alert needs at least this share (0 … 1)' },
+			ownerOption,
+			referenceTimeOption,
+		],
+	},
+];
+
+interface Options {
+	language?: AlertLanguage;
+	baseline?: 'mean' | 'ewma';
+	emitOngoing?: boolean;
+	evidenceLimit?: number;
+	ewmaAlpha?: number;
+	kLow?: number;
+	kMedium?: number;
+	kHigh?: number;
+	kCritical?: number;
+	maxSeenIds?: number;
+	maxSeries?: number;
+	minBaselineWindows?: number;
+	minCount?: number;
+	minNegativeShare?: number;
+	owner?: string;
+}
+
+function spikeOptions(ctx: IExecuteFunctions, now: Date): SpikeOptions {
+	const preset = ctx.getNodeParameter('preset', 0, 'meltwater') as string;
+	const o = ctx.getNodeParameter('options', 0, {}) as Options;
+	const metrics = ctx.getNodeParameter('metrics', 0, ['negative_volume', 'negative_share']) as SpikeOptions['metrics'];
+	if (!metrics?.length) throw new InputError('choose at least one metric', 'metrics');
+	const options: SpikeOptions = { now, timezone: ctx.getTimezone(), metrics, language: o.language ?? 'zh' };
+	if (preset === 'custom') {
+		options.bucketMinutes = ctx.getNodeParameter('bucketMinutes', 0, 60) as number;
+		options.windowBuckets = ctx.getNodeParameter('windowBuckets', 0, 1) as number;
+		options.baselineWindows = ctx.getNodeParameter('baselineWindows', 0, 12) as number;
+	} else options.preset = preset as SpikeOptions['preset'];
+	const k: NonNullable<SpikeOptions['k']> = {};
+	if (o.kLow !== undefined) k.low = o.kLow;
+	if (o.kMedium !== undefined) k.medium = o.kMedium;
+	if (o.kHigh !== undefined) k.high = o.kHigh;
+	if (o.kCritical !== undefined) k.critical = o.kCritical;
+	if (Object.keys(k).length) options.k = k;
+	for (const name of ['baseline', 'emitOngoing', 'evidenceLimit', 'ewmaAlpha', 'maxSeenIds', 'maxSeries', 'minBaselineWindows', 'minCount', 'minNegativeShare'] as const) {
+		if (o[name] !== undefined) (options as unknown as Record<string, unknown>)[name] = o[name];
+	}
+	if (o.owner) options.owner = o.owner;
+	return options;
+}
+
+/**
+ * All input assessments at once → alerts (first output) and, optionally, event-log rows (second output).
+ * Each alert is paired with the input items of its evidence (all items when it has none, e.g. a resolved one).
+ */
+export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const now = referenceNow(ctx);
+	const options = spikeOptions(ctx, now);
+	const { values, errors } = readAllItems(ctx, assessmentFromItem);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const previous = staticData[SPIKE_STATE_KEY] as SpikeState | undefined;
+	const { alerts, state } = detectSpikes({ assessments: values.map((v) => v.value) }, previous, options);
+	// Reassigning the whole object marks the static data changed, so n8n saves it after the run.
+	staticData[SPIKE_STATE_KEY] = state as unknown as IDataObject;
+
+	const indexById = new Map(values.map((v) => [`${v.value.platform}:${v.value.mentionId}`, v.index]));
+	const all: IPairedItemData[] = ctx.getInputData().map((_, item) => ({ item }));
+	const pairing = (alert: RiskAlert): IPairedItemData[] => {
+		const paired = alert.evidence.map((e) => indexById.get(`${alert.platform ?? ''}:${e.mentionId}`)).filter((i): i is number => i !== undefined);
+		return paired.length ? paired.map((item) => ({ item })) : all;
+	};
+	const alertItems: INodeExecutionData[] = [...alerts.map((alert) => ({ json: alert as unknown as IDataObject, pairedItem: pairing(alert) })), ...errors];
+	if (!ctx.getNodeParameter('eventLogOutput', 0, false)) return [alertItems];
+	const logItems = alerts.map((alert) => ({
+		json: buildRiskEventLogEntry(alert, { at: now, timezone: options.timezone }) as unknown as IDataObject,
+		pairedItem: pairing(alert),
+	}));
+	return [alertItems, logItems];
+}
