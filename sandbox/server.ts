@@ -14,7 +14,6 @@ import { createMastodonPlatform } from './platforms/mastodon';
 import { createYoutubePlatform } from './platforms/youtube';
 import { createWeiboPlatform } from './platforms/weibo';
 import { createXPlatform } from './platforms/x';
-import { createDouyinPlatform } from './platforms/douyin';
 import { NOTIFY_PLATFORM_FACTORIES } from './platforms/notify';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
@@ -66,7 +65,6 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createYoutubePlatform,
 	createWeiboPlatform,
 	createXPlatform,
-	createDouyinPlatform,
 	...NOTIFY_PLATFORM_FACTORIES,
 ];
 
