@@ -26,3 +26,4 @@ export { MastodonMetricsAdapter, MASTODON_PAGE_LIMIT, type MastodonOptions } fro
 export { YoutubeMetricsAdapter, YOUTUBE_DAILY_QUOTA_UNITS, YOUTUBE_MAX_IDS_PER_CALL, YOUTUBE_UNIT_COST, type YoutubeOptions } from './platforms/youtube';
 export { WeiboMetricsAdapter, WEIBO_MAX_COUNT, WEIBO_TIMEZONE, parseWeiboTime, type WeiboOptions } from './platforms/weibo';
 export { XMetricsAdapter, X_MAX_IDS_PER_CALL, X_MAX_RESULTS, type XOptions } from './platforms/x';
+export * from './exports';
