@@ -31,6 +31,9 @@ export class NumberFormat implements TextFormat {
 
 	signedPct(v: number | null | undefined): string {
 		if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-		return (v > 0 ? '+' : '') + this.percent.format(v);
+		const text = this.percent.format(v);
+		// A change that rounds to zero is shown as 0 %, not "+0%" or "-0%".
+		if (/^[-−]?0%$/.test(text)) return this.percent.format(0);
+		return (v > 0 ? '+' : '') + text;
 	}
 }
