@@ -26,6 +26,11 @@ const byId = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.postId, r]))
 const calendar = async () => byId(await env.n8n.dataTableRows(CALENDAR));
 
 describe('content-publishing-pipeline in real n8n', () => {
+	it('loads both nodes, Content Calendar also as an AI tool', async () => {
+		const types = await env.n8n.nodeTypes({ via: 'http' });
+		expect(types).toEqual(expect.arrayContaining(['n8n-nodes-mediaops.contentCalendar', 'n8n-nodes-mediaops.contentCalendarTool', 'n8n-nodes-mediaops.socialPublish']));
+	});
+
 	it('is laid out without overlaps and references credentials by name only', () => {
 		const wf = readWorkflow('content-publishing-pipeline.json') as any;
 		expect(overlaps(wf)).toEqual([]);
