@@ -23,7 +23,6 @@ function output(result: RunResult, index: number): IDataObject[] {
 	return (result.runData[NODE]?.[0]?.data?.main?.[index] ?? []).map((i) => i.json);
 }
 
-const HOUR = 3600_000;
 const NOW = Date.parse('2026-03-01T12:30:00+08:00');
 const iso = (ms: number) => new Date(ms).toISOString();
 let seq = 0;
