@@ -27,3 +27,4 @@ export { YoutubeMetricsAdapter, YOUTUBE_DAILY_QUOTA_UNITS, YOUTUBE_MAX_IDS_PER_C
 export { WeiboMetricsAdapter, WEIBO_MAX_COUNT, WEIBO_TIMEZONE, parseWeiboTime, type WeiboOptions } from './platforms/weibo';
 export { XMetricsAdapter, X_MAX_IDS_PER_CALL, X_MAX_RESULTS, type XOptions } from './platforms/x';
 export * from './exports';
+export { DouyinMetricsAdapter, DOUYIN_MAX_DAYS, DOUYIN_PAGE_SIZE, DOUYIN_TIMEZONE, type DouyinOptions } from './platforms/douyin';

@@ -14,6 +14,7 @@ import { createMastodonPlatform } from './platforms/mastodon';
 import { createYoutubePlatform } from './platforms/youtube';
 import { createWeiboPlatform } from './platforms/weibo';
 import { createXPlatform } from './platforms/x';
+import { createDouyinPlatform } from './platforms/douyin';
 import { NOTIFY_PLATFORM_FACTORIES } from './platforms/notify';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
@@ -65,6 +66,7 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createYoutubePlatform,
 	createWeiboPlatform,
 	createXPlatform,
+	createDouyinPlatform,
 	...NOTIFY_PLATFORM_FACTORIES,
 ];
 

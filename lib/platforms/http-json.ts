@@ -62,6 +62,13 @@ export class JsonApi {
 		return body;
 	}
 
+	/** POST a JSON body (token refresh endpoints), same retry and error handling as GET. */
+	async post(path: string, body: Record<string, unknown>, operation: string = path): Promise<JsonBody> {
+		const answer = await this.getJson(path, {}, operation, body);
+		if (Array.isArray(answer)) throw new PlatformError({ platform: this.options.platform, code: 'MALFORMED_RESPONSE', message: 'expected a JSON object, got an array', operation });
+		return answer;
+	}
+
 	/** GET an endpoint that answers with a JSON array (Mastodon timelines). */
 	async getList(path: string, query: HttpRequest['query'] = {}, operation: string = path): Promise<JsonBody[]> {
 		const body = await this.getJson(path, query, operation);
@@ -88,7 +95,7 @@ export class JsonApi {
 		await (this.options.ctx.retryDeps?.sleep ?? realSleep)(wait);
 	}
 
-	private async getJson(path: string, query: HttpRequest['query'], operation: string): Promise<JsonBody | unknown[]> {
+	private async getJson(path: string, query: HttpRequest['query'], operation: string, postBody?: Record<string, unknown>): Promise<JsonBody | unknown[]> {
 		const { ctx, platform } = this.options;
 		return withRetry(
 			async () => {
@@ -97,10 +104,11 @@ export class JsonApi {
 				let res;
 				try {
 					res = await ctx.http.request({
-						method: 'GET',
+						method: postBody ? 'POST' : 'GET',
 						url: `${this.baseUrl}${path}`,
 						query: { ...this.options.query, ...query },
 						headers: this.options.headers,
+						body: postBody,
 						timeoutMs: ctx.timeoutMs,
 					});
 				} catch (e) {
@@ -156,6 +164,12 @@ export class JsonApi {
 			ctx.retryPolicy ?? DEFAULT_RETRY_POLICY,
 			ctx.retryDeps,
 		);
+	}
+
+	/** Replaces the per-request headers (a refreshed token) and adds the new secret to the scrub list. */
+	setAuth(headers: Record<string, string>, secret?: string): void {
+		this.options.headers = headers;
+		if (secret) this.options.secrets = [...(this.options.secrets ?? []), secret];
 	}
 
 	clean(text: string): string {

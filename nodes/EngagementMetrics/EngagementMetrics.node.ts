@@ -54,6 +54,11 @@ export class EngagementMetrics implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['x'] } },
 			},
+			{
+				name: 'douyinApi',
+				required: true,
+				displayOptions: { show: { platform: ['douyin'] } },
+			},
 		],
 		properties: [
 			{
@@ -66,6 +71,7 @@ export class EngagementMetrics implements INodeType {
 				options: [
 					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
 					{ name: 'Bluesky', value: 'bluesky' },
+					{ name: 'Douyin (抖音)', value: 'douyin' },
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
 					{ name: 'Weibo (微博)', value: 'weibo' },

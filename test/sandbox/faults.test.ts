@@ -164,7 +164,11 @@ describe('sandbox: control API', () => {
 	};
 
 	it('reports health', async () => {
-		expect((await control('GET', '/health')).body).toMatchObject({ ok: true, platforms: ['wechat'], now: '2025-06-15T02:00:00.000Z' });
+		expect((await control('GET', '/health')).body).toMatchObject({
+			ok: true,
+			platforms: expect.arrayContaining(['wechat', 'bilibili', 'bluesky', 'mastodon', 'youtube', 'weibo', 'x', 'douyin']),
+			now: '2025-06-15T02:00:00.000Z',
+		});
 	});
 
 	it('sets, lists and clears faults', async () => {

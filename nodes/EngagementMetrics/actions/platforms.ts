@@ -7,6 +7,7 @@ import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
 import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
 import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
 import { XMetricsAdapter } from '../../../lib/platforms/x';
+import { DouyinMetricsAdapter } from '../../../lib/platforms/douyin';
 import { platformContext } from '../../shared/platformContext';
 import type { SecretList } from '../../shared/perItem';
 
@@ -66,6 +67,17 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 			const postIds = operation === 'getPostMetrics' ? idList(param(ctx, 'xPostIds', itemIndex)) : [];
 			return new XMetricsAdapter({ bearerToken, baseUrl: String(c.baseUrl ?? ''), username: param(ctx, 'xUsername', itemIndex), postIds }, common);
+		}
+		case 'douyin': {
+			const c = await ctx.getCredentials('douyinApi', itemIndex);
+			const [accessToken, refreshToken, clientSecret] = [String(c.accessToken ?? ''), String(c.refreshToken ?? ''), String(c.clientSecret ?? '')];
+			secrets.push(accessToken, refreshToken, clientSecret);
+			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+			const dailyItemData = operation === 'getPostMetrics' ? (ctx.getNodeParameter('douyinDailyItemData', itemIndex, true) as boolean) : false;
+			return new DouyinMetricsAdapter(
+				{ clientKey: String(c.clientKey ?? ''), clientSecret, accessToken, refreshToken: refreshToken || undefined, openId: String(c.openId ?? ''), baseUrl: String(c.baseUrl ?? ''), dailyItemData },
+				common,
+			);
 		}
 		default:
 			throw new Error(`Unsupported platform "${platform}"`);
@@ -187,5 +199,21 @@ export const platformProperties: INodeProperties[] = [
 		placeholder: '1893456789012345678, https://x.com/user/status/…',
 		description: 'Optional post IDs or URLs (any public account), read 100 per call whatever the date range',
 		displayOptions: { show: { platform: ['x'], operation: ['getPostMetrics'] } },
+	},
+	{
+		displayName:
+			'Douyin data is T+1 (the newest day is yesterday, China time), reaches back 30 days, exists from the day after the account authorised this app, and per-day video data covers videos created in the last 30 days. Requests outside these rules are explained in the output, never filled with zeros.',
+		name: 'douyinNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { platform: ['douyin'] } },
+	},
+	{
+		displayName: 'Daily Video Data',
+		name: 'douyinDailyItemData',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to add one snapshot per video and day (plays, likes, comments, shares) for videos created in the last 30 days, besides each video’s totals (4 calls per video)',
+		displayOptions: { show: { platform: ['douyin'], operation: ['getPostMetrics'] } },
 	},
 ];
