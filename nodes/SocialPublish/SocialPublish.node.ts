@@ -21,6 +21,11 @@ export class SocialPublish implements INodeType {
 				required: true,
 				displayOptions: { show: { platform: ['wechatOa'] } },
 			},
+			{
+				name: 'mastodonApi',
+				required: true,
+				displayOptions: { show: { platform: ['mastodon'] } },
+			},
 		],
 		properties: [
 			{
@@ -28,7 +33,10 @@ export class SocialPublish implements INodeType {
 				name: 'platform',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' }],
+				options: [
+					{ name: 'Mastodon', value: 'mastodon' },
+					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+				],
 				default: 'wechatOa',
 			},
 			{
@@ -53,6 +61,26 @@ export class SocialPublish implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { platform: ['wechatOa'] } },
+			},
+			{
+				displayName:
+					'Mastodon: POST /api/v1/statuses with the idempotency key as Mastodon’s Idempotency-Key header, so the instance itself answers a repeated request with the status it already created. The credential needs an access token with the write:statuses scope.',
+				name: 'mastodonNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['mastodon'] } },
+			},
+			{
+				displayName: 'Visibility',
+				name: 'visibility',
+				type: 'options',
+				displayOptions: { show: { platform: ['mastodon'] } },
+				options: [
+					{ name: 'Public', value: 'public' },
+					{ name: 'Unlisted', value: 'unlisted' },
+					{ name: 'Followers Only', value: 'private' },
+				],
+				default: 'public',
 			},
 			...operationProperties,
 			postOutputProperty(['publish']),

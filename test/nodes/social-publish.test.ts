@@ -5,12 +5,14 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { SocialPublish } from '../../nodes/SocialPublish/SocialPublish.node';
+import { MastodonApi } from '../../credentials/MastodonApi.credentials';
+import { SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 import { BRAND, allText, pairedIndexes, wechatCredential } from './support';
 
 const TYPE = `${PACKAGE}.socialPublish`;
 const NODE = 'Social Publish';
-registerTypes({ [TYPE]: new SocialPublish() });
+registerTypes({ [TYPE]: new SocialPublish() }, { mastodonApi: new MastodonApi() });
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -31,10 +33,12 @@ function run(parameters: INodeParameters, items: IDataObject[], extra: Partial<I
 		type: TYPE,
 		typeVersion: 1,
 		parameters: { platform: 'wechatOa', operation: 'publish', pollIntervalSeconds: 0.1, maxWaitSeconds: 5, ...parameters },
-		credentials: { weChatOfficialAccountApi: { id: 'cred-1', name: 'WeChat sandbox' } },
+		credentials: { weChatOfficialAccountApi: { id: 'cred-1', name: 'WeChat sandbox' }, mastodonApi: { id: 'cred-2', name: 'Mastodon sandbox' } },
 		...extra,
 	};
-	return runWorkflow(singleNodeWorkflow(node, items), { credentials: wechatCredential(sandbox.url, BRAND, BRAND.name) });
+	return runWorkflow(singleNodeWorkflow(node, items), {
+		credentials: { ...wechatCredential(sandbox.url, BRAND, BRAND.name), mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN } },
+	});
 }
 
 let n = 0;
@@ -103,6 +107,22 @@ describe('Social Publish node (n8n-core engine, WeChat sandbox)', () => {
 		expect(result.nodeOutput(NODE)[0]).toMatchObject({ status: 'published' });
 		expect(await publishedCount()).toBe(1);
 		expect(allText(result.run)).not.toContain(BRAND.appSecret);
+	});
+
+	it('publishes to Mastodon once per post version, refusing posts for another account, never showing the token', async () => {
+		const toot = { id: `toot-${Date.now()}`, platform: 'mastodon', account: 'xinghecoffee', title: '', body: 'Cherry blossom latte is back 🌸', status: 'scheduled' };
+		const result = await run({ platform: 'mastodon' }, [toot, toot, { ...toot, id: 'other', account: 'someone@else.social' }, post('微信内容')]);
+		const out = result.nodeOutput(NODE);
+		expect(out.map((o) => [o.status, (o.publish as { targets: IDataObject[] }).targets[0].outcome])).toEqual([
+			['published', 'published'],
+			['published', 'already_published'],
+			['failed', 'wrong_account'],
+			['failed', 'unsupported_platform'],
+		]);
+		expect(out[0].url).toMatch(/^https:\/\/mastodon\.example\/@xinghecoffee\//);
+		const posted = (await (await fetch(`${sandbox.url}/__sandbox/mastodon/publish`)).json()) as { statuses: Array<{ text: string }> };
+		expect(posted.statuses.filter((st) => st.text === toot.body)).toHaveLength(1);
+		expect(allText(result.run)).not.toContain(SANDBOX_MASTODON_TOKEN);
 	});
 
 	it('stops on a bad item naming it, or gives an error item under Continue On Fail', async () => {

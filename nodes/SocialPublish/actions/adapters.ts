@@ -1,9 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Platform } from '../../../lib/model';
+import { MastodonPublisher } from '../../../lib/platforms/mastodon-publish';
 import { WechatOaPublisher } from '../../../lib/platforms/wechat-oa-publish';
 import type { PublishAdapter } from '../../../lib/publish/types';
 import type { SecretList } from '../../shared/perItem';
-import { wechatOaApi } from '../../shared/platformContext';
+import { platformContext, wechatOaApi } from '../../shared/platformContext';
+
+/** The node's Platform option → the model's platform. */
+export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon' };
 
 export interface AdapterFor {
 	adapter: PublishAdapter;
@@ -12,19 +16,28 @@ export interface AdapterFor {
 }
 
 /**
- * The publish adapter for a post's platform, from the node's credential. Adding a platform adds one entry
- * here, its credential and its option; the operation does not change.
+ * The publish adapter of the node's platform, from its credential. Adding a platform adds one entry here,
+ * its credential and its option; the operation does not change.
  */
-export async function createPublishAdapter(ctx: IExecuteFunctions, itemIndex: number, platform: Platform, secrets: SecretList): Promise<AdapterFor | undefined> {
-	const waitSeconds = ctx.getNodeParameter('maxWaitSeconds', itemIndex, 60) as number;
-	const pollSeconds = ctx.getNodeParameter('pollIntervalSeconds', itemIndex, 3) as number;
+export async function createPublishAdapter(ctx: IExecuteFunctions, itemIndex: number, secrets: SecretList): Promise<AdapterFor> {
+	const platform = NODE_PLATFORMS[ctx.getNodeParameter('platform', itemIndex) as string];
 	switch (platform) {
 		case 'wechat_oa': {
 			const { api, appId, accountName } = await wechatOaApi(ctx, itemIndex, secrets);
+			const waitSeconds = ctx.getNodeParameter('maxWaitSeconds', itemIndex, 60) as number;
+			const pollSeconds = ctx.getNodeParameter('pollIntervalSeconds', itemIndex, 3) as number;
 			const adapter = new WechatOaPublisher(api, accountName ?? appId, { pollIntervalMs: pollSeconds * 1000, maxWaitMs: waitSeconds * 1000, log: (m) => ctx.logger.info(m) });
 			return { adapter, accounts: [appId, ...(accountName ? [accountName] : [])] };
 		}
+		case 'mastodon': {
+			const c = await ctx.getCredentials('mastodonApi', itemIndex);
+			const accessToken = String(c.accessToken ?? '');
+			secrets.push(accessToken);
+			const adapter = new MastodonPublisher({ instanceUrl: String(c.instanceUrl ?? ''), accessToken, visibility: ctx.getNodeParameter('visibility', itemIndex, 'public') as 'public' }, '', platformContext(ctx, itemIndex));
+			const me = await adapter.whoAmI();
+			return { adapter, accounts: [me.acct, `@${me.acct}`, me.username, me.id] };
+		}
 		default:
-			return undefined;
+			throw new Error(`Unsupported platform "${String(ctx.getNodeParameter('platform', itemIndex))}"`);
 	}
 }

@@ -7,7 +7,7 @@ import { createLifecycleEvent } from '../../../lib/schedule/events';
 import { complianceProperties, readComplianceOptions } from '../../shared/compliance';
 import type { SecretList } from '../../shared/perItem';
 import { postOutput, readPost, type PostOutputFormat } from '../../shared/posts';
-import { createPublishAdapter } from './adapters';
+import { createPublishAdapter, NODE_PLATFORMS } from './adapters';
 
 const ACTOR = 'mediaops:publisher';
 
@@ -34,12 +34,14 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 60,
+		displayOptions: { show: { '/platform': ['wechatOa'] } },
 		description: 'How long to poll WeChat freepublish/get. Still publishing after that: the post stays “publishing” and the next run reads it back.',
 	},
 	{
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollIntervalSeconds',
 		type: 'number',
+		displayOptions: { show: { '/platform': ['wechatOa'] } },
 		typeOptions: { minValue: 0.1 },
 		default: 3,
 	},
@@ -84,10 +86,17 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number, secrets
 	const failedCheck = given?.passed === false ? given : compliance?.passed === false ? compliance : undefined;
 
 	let result: TargetResult;
-	const made = await createPublishAdapter(ctx, itemIndex, post.platform, secrets);
+	const nodePlatform = NODE_PLATFORMS[ctx.getNodeParameter('platform', itemIndex) as string];
+	const made = post.platform === nodePlatform ? await createPublishAdapter(ctx, itemIndex, secrets) : undefined;
 	const base = { platform: post.platform, account: post.account, key, at: now.toISOString() };
 	if (!made) {
-		result = { ...base, status: 'failed', outcome: 'unsupported_platform', message: `不支持的平台 ${post.platform} / publishing to ${post.platform} is not supported yet`, error: { code: 'unsupported_platform', message: post.platform } };
+		result = {
+			...base,
+			status: 'failed',
+			outcome: 'unsupported_platform',
+			message: `此节点发布到 ${nodePlatform}，内容平台为 ${post.platform} / this node publishes to ${nodePlatform}, the post is for ${post.platform}: route it to a Social Publish node for that platform`,
+			error: { code: 'unsupported_platform', message: post.platform },
+		};
 	} else if (!made.accounts.includes(post.account)) {
 		result = { ...base, status: 'failed', outcome: 'wrong_account', message: `内容属于账号 "${post.account}"，凭证是 "${made.accounts.join('" / "')}" / the post is for account "${post.account}" but the credential publishes to "${made.accounts.join('" / "')}"`, error: { code: 'wrong_account', message: post.account } };
 	} else if (failedCheck) {

@@ -9,6 +9,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { createMastodonPublishing } from './publish';
 
 /** Default rate limit (Mastodon docs, "Rate limits": 300 requests per 5 minutes). */
 export const MASTODON_RATE_LIMIT = { limit: 300, windowMs: 5 * 60_000 };
@@ -213,6 +214,10 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 		});
 	}
 
+	// Publishing (POST /api/v1/statuses with Idempotency-Key) lives in publish.ts; the token posts as the first account.
+	const publishing = createMastodonPublishing({ token: SANDBOX_MASTODON_TOKEN, domain: MASTODON_INSTANCE_DOMAIN, account: () => data.account(SANDBOX_MASTODON_ACCOUNTS[0].id), now: context.now });
+	Object.assign(routes, publishing.routes);
+
 	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => ({ status: 401, body: { error: 'The access token is invalid' } }),
 		invalidToken: () => ({ status: 401, body: { error: 'The access token is invalid' } }),
@@ -228,6 +233,8 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 		truth: data,
 		routes,
 		controlRoutes: {
+			/** GET: statuses posted through POST /api/v1/statuses and their count; DELETE: forget them. */
+			publish: publishing.control,
 			/** POST {limit, windowMs} to change the rate limit (tests use a small one). */
 			ratelimit: (request) => {
 				try {
