@@ -1,3 +1,4 @@
+import { credentialsByPlatform } from '../shared/credentialsByPlatform';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { router } from './actions/router';
 import { transportOptions } from '../shared/platformContext';
@@ -18,48 +19,19 @@ export class EngagementMetrics implements INodeType {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [
-			{
-				name: 'weChatOfficialAccountApi',
-				required: true,
-				displayOptions: { show: { platform: ['wechatOa'] } },
-			},
-			{
-				name: 'bilibiliApi',
-				required: false,
-				displayOptions: { show: { platform: ['bilibili'] } },
-			},
-			{
-				name: 'blueskyApi',
-				required: false,
-				displayOptions: { show: { platform: ['bluesky'] } },
-			},
-			{
-				name: 'mastodonApi',
-				required: true,
-				displayOptions: { show: { platform: ['mastodon'] } },
-			},
-			{
-				name: 'youTubeApi',
-				required: true,
-				displayOptions: { show: { platform: ['youtube'] } },
-			},
-			{
-				name: 'weiboApi',
-				required: true,
-				displayOptions: { show: { platform: ['weibo'] } },
-			},
-			{
-				name: 'xApi',
-				required: true,
-				displayOptions: { show: { platform: ['x'] } },
-			},
-			{
-				name: 'douyinApi',
-				required: true,
-				displayOptions: { show: { platform: ['douyin'] } },
-			},
-		],
+		credentials: credentialsByPlatform(
+			[
+				{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
+				{ platform: 'bilibili', credential: 'bilibiliApi', required: false },
+				{ platform: 'bluesky', credential: 'blueskyApi', required: false },
+				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
+				{ platform: 'youtube', credential: 'youTubeApi', required: true },
+				{ platform: 'weibo', credential: 'weiboApi', required: true },
+				{ platform: 'x', credential: 'xApi', required: true },
+				{ platform: 'douyin', credential: 'douyinApi', required: true },
+			],
+			{ operation: ['normaliseRows'] },
+		),
 		properties: [
 			{
 				displayName: 'Platform',

@@ -1,3 +1,4 @@
+import { credentialsByPlatform } from '../shared/credentialsByPlatform';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { transportOptions } from '../shared/platformContext';
 import { postOutputProperty } from '../shared/posts';
@@ -15,18 +16,12 @@ export class SocialPublish implements INodeType {
 		defaults: { name: 'Social Publish' },
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [
-			{
-				name: 'weChatOfficialAccountApi',
-				required: true,
-				displayOptions: { show: { platform: ['wechatOa'] } },
-			},
-			{
-				name: 'mastodonApi',
-				required: true,
-				displayOptions: { show: { platform: ['mastodon'] } },
-			},
-		],
+		credentials: credentialsByPlatform(
+			[
+				{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
+				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
+			],
+		),
 		properties: [
 			{
 				displayName: 'Platform',
