@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import type { Platform, Post } from '../model';
-import { parseInstant } from './wall-clock';
+import { instantMillis } from './wall-clock';
 
 export interface DueCaps {
 	/** At most this many posts in one run. */
@@ -49,7 +49,7 @@ export function selectDuePosts(posts: readonly Post[], options: DueOptions): Due
 		else if (!post.scheduledAt) notDue('unscheduled', 'no scheduledAt');
 		else if (post.recurrence) notDue('recurring_series', 'a recurring series: expand it into occurrences (materializeOccurrences) first');
 		else {
-			const ms = parseInstant(post.scheduledAt, 'UTC', `post ${post.id} scheduledAt`).toMillis();
+			const ms = instantMillis(post.scheduledAt, `post ${post.id} scheduledAt`);
 			const minutesLate = Math.floor((nowMs - ms) / 60_000);
 			const late = nowMs - ms > options.graceMinutes * 60_000;
 			if (ms > nowMs) notDue('not_yet', `scheduled for ${post.scheduledAt}`);

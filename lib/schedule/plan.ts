@@ -164,11 +164,42 @@ export function planSchedule(posts: readonly Post[], rules: readonly AccountSche
 		if (r < 0) result.unplaceable.push({ post, reason: 'no_rule', message: `no schedule rule for account "${post.account}" on ${post.platform}` });
 		else queues[r].push(post);
 	}
-	rules.forEach((rule, r) => planAccount(rule, members[r], queues[r], options, horizonDays, result));
+	const memo: CalendarMemo = { days: new Map(), slots: new Map() };
+	rules.forEach((rule, r) => planAccount(rule, members[r], queues[r], options, horizonDays, result, memo));
 	return result;
 }
 
-function planAccount(rule: AccountScheduleRule, members: Post[], queue: Post[], options: PlanOptions, horizonDays: number, result: PlanResult): void {
+/**
+ * Local days and their slots, shared by the rules of one planSchedule call: accounts usually share a zone and
+ * a grid, and building zoned DateTimes (luxon asks Intl for every offset) is most of the planner's cost.
+ * Lives only for the call, so nothing is kept between runs.
+ */
+interface CalendarMemo {
+	days: Map<string, DateTime[]>;
+	slots: Map<string, Slot[]>;
+}
+
+function memoDays(memo: CalendarMemo, firstDay: DateTime, zone: string, count: number): DateTime[] {
+	const key = `${zone}|${firstDay.toISODate()}`;
+	let days = memo.days.get(key);
+	if (!days || days.length < count) {
+		days = Array.from({ length: count }, (_, d) => firstDay.plus({ days: d }));
+		memo.days.set(key, days);
+	}
+	return days;
+}
+
+function memoSlots(memo: CalendarMemo, grid: SlotGrid, gridKey: string, day: DateTime, zone: string): Slot[] {
+	const key = `${zone}|${gridKey}|${day.toISODate()}`;
+	let slots = memo.slots.get(key);
+	if (!slots) {
+		slots = slotsOfDay(grid, day, zone);
+		memo.slots.set(key, slots);
+	}
+	return slots;
+}
+
+function planAccount(rule: AccountScheduleRule, members: Post[], queue: Post[], options: PlanOptions, horizonDays: number, result: PlanResult, memo: CalendarMemo): void {
 	const zone = requireZone(rule.timezone, `rules[${rule.account}].timezone`);
 	validateSlotGrid(rule.slots);
 	const cadence = parseCadence(rule.cadence);
@@ -186,12 +217,14 @@ function planAccount(rule: AccountScheduleRule, members: Post[], queue: Post[], 
 	const at = options.now.toISOString();
 
 	const weeks = new Set<string>();
+	const days = memoDays(memo, firstDay, zone, horizonDays);
+	const gridKey = JSON.stringify(rule.slots);
 	for (let d = 0; d < horizonDays; d++) {
-		const day = firstDay.plus({ days: d });
+		const day = days[d];
 		weeks.add(isoWeekKey(day));
 		if (queue.length === 0 || blackout.has(day.toISODate()!)) continue;
 		const chosen: Slot[] = [];
-		for (const slot of order.sort(slotsOfDay(rule.slots, day, zone))) {
+		for (const slot of order.sort(memoSlots(memo, rule.slots, gridKey, day, zone))) {
 			if (chosen.length >= queue.length) break;
 			const ms = slot.at.toMillis();
 			if (ms < earliest || occupied.dayCount(slot.day) >= maxPerDay || occupied.weekCount(slot.week) >= maxPerWeek || !occupied.isClear(ms, gapMs)) continue;

@@ -29,6 +29,18 @@ export function parseInstant(iso: string, zone: string, field = 'instant'): Date
 	return dt.setZone(zone);
 }
 
+/** Spec-defined ISO instants (ECMAScript date-time string format with an offset) that Date.parse reads exactly. */
+const PLAIN_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch ms of an ISO instant with an offset: Date.parse for the common form, luxon for the rest. */
+export function instantMillis(iso: string, field = 'instant'): number {
+	if (PLAIN_INSTANT.test(iso)) {
+		const ms = Date.parse(iso);
+		if (!Number.isNaN(ms)) return ms;
+	}
+	return parseInstant(iso, 'UTC', field).toMillis();
+}
+
 export function fromDate(now: Date, zone: string): DateTime {
 	return DateTime.fromMillis(now.getTime(), { zone });
 }
