@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Writes each node's output schemas beside its compiled JS (`dist/nodes/<Node>/__schema__/v1.0.0/<op>.json`),
+ * where n8n serves them at /schemas/<type>/<version>/<operation>.json. The editor uses them to preview and map
+ * a node's output fields before it has run (without them it logs a 404 per node).
+ *
+ * The schemas come from the zod model in dist/lib, so they cannot drift from what the nodes emit.
+ * Run after tsc (part of `npm run build`).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const lib = require(path.join(ROOT, 'dist', 'lib'));
+const pkg = require(path.join(ROOT, 'package.json'));
+
+/** zod (v3) → JSON Schema, for the types the model uses. */
+function toJsonSchema(schema) {
+	const def = schema._def;
+	switch (def.typeName) {
+		case 'ZodObject': {
+			const shape = def.shape();
+			const properties = {};
+			const required = [];
+			for (const [key, value] of Object.entries(shape)) {
+				properties[key] = toJsonSchema(value);
+				if (!value.isOptional()) required.push(key);
+			}
+			return { type: 'object', properties, ...(required.length ? { required } : {}) };
+		}
+		case 'ZodString':
+			return { type: 'string' };
+		case 'ZodNumber':
+			return { type: 'number' };
+		case 'ZodBoolean':
+			return { type: 'boolean' };
+		case 'ZodEnum':
+			return { type: 'string', enum: def.values };
+		case 'ZodArray':
+			return { type: 'array', items: toJsonSchema(def.type) };
+		case 'ZodRecord':
+			return { type: 'object', additionalProperties: toJsonSchema(def.valueType) };
+		case 'ZodUnion':
+			return { anyOf: def.options.map(toJsonSchema) };
+		case 'ZodOptional':
+		case 'ZodNullable':
+			return toJsonSchema(def.innerType);
+		case 'ZodDefault':
+			return toJsonSchema(def.innerType);
+		case 'ZodEffects':
+			return toJsonSchema(def.schema);
+		default:
+			return {};
+	}
+}
+
+const object = (properties) => ({ type: 'object', properties });
+const schemas = {
+	snapshot: toJsonSchema(lib.MetricSnapshotSchema),
+	post: toJsonSchema(lib.PostSchema),
+	mention: toJsonSchema(lib.MentionSchema),
+	assessment: toJsonSchema(lib.RiskAssessmentSchema),
+	alert: toJsonSchema(lib.RiskAlertSchema),
+	sentiment: toJsonSchema(lib.SentimentResultSchema),
+	notify: object({ channel: { type: 'string' }, ok: { type: 'boolean' }, status: { type: 'string' }, code: { type: 'number' } }),
+	report: object({ title: { type: 'string' }, period: { type: 'object' }, statistics: { type: 'array' }, kpis: { type: 'array' }, findings: { type: 'array' } }),
+	any: { type: 'object' },
+};
+
+/** Which model shape each node's operations emit; unlisted operations get a plain object schema. */
+const OUTPUT_BY_NODE = {
+	engagementMetrics: () => 'snapshot',
+	contentCalendar: () => 'post',
+	socialPublish: () => 'post',
+	opsReport: () => 'report',
+	teamNotify: () => 'notify',
+	mediaOpsTrigger: () => 'mention',
+	commentPushTrigger: () => 'mention',
+	sentimentRisk: (op) => ({ analyzeSentiment: 'sentiment', assessMentions: 'assessment', detectSpikes: 'alert', checkReplyDeadlines: 'alert', listComments: 'mention' })[op] ?? 'any',
+};
+
+function operationsOf(description) {
+	const ops = new Set();
+	for (const p of description.properties) if (p.name === 'operation' && Array.isArray(p.options)) for (const o of p.options) ops.add(o.value);
+	return [...ops];
+}
+
+let written = 0;
+for (const file of pkg.n8n.nodes) {
+	const mod = require(path.join(ROOT, file));
+	const NodeClass = Object.values(mod)[0];
+	const { description } = new NodeClass();
+	const versions = Array.isArray(description.version) ? description.version : [description.version];
+	const pick = OUTPUT_BY_NODE[description.name] ?? (() => 'any');
+	const dir = path.join(ROOT, path.dirname(file), '__schema__');
+	for (const version of versions) {
+		const v = `v${Number(version).toFixed(1)}.0`.replace(/^v(\d+)\.(\d+)\.0$/, 'v$1.$2.0');
+		const ops = operationsOf(description);
+		const targets = ops.length ? ops.map((op) => [path.join(dir, v, `${op}.json`), pick(op)]) : [[path.join(dir, `${v}.json`), pick('')]];
+		for (const [target, kind] of targets) {
+			fs.mkdirSync(path.dirname(target), { recursive: true });
+			fs.writeFileSync(target, JSON.stringify(schemas[kind], null, 2));
+			written++;
+		}
+	}
+}
+console.log(`output schemas: ${written} written`);
