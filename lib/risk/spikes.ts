@@ -264,7 +264,8 @@ function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['st
 	const categories: RiskCategory[] = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
 	const evidence = ctx.evidence
 		.filter((e) => e.sentiment.label === 'negative' || e.categories.length > 0)
-		.sort((a, b) => b.reach - a.reach)
+		// Widest reach first; among equals (comments often carry no reach at all) the most negative.
+		.sort((a, b) => b.reach - a.reach || a.sentiment.score - b.sentiment.score)
 		.slice(0, options.evidenceLimit ?? 5)
 		.map((e) => ({ mentionId: e.mentionId, text: e.text, url: e.url, reach: e.reach }));
 	const windowEnd = Math.min(r.nowMs, ctx.current + ctx.windowMs);
