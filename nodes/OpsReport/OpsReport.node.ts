@@ -8,7 +8,7 @@ export class OpsReport implements INodeType {
 		icon: 'file:opsReport.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ ($parameter["period"] || "week") + " report" }}',
+		subtitle: '={{ $parameter["period"] === "month" ? "Monthly report" : $parameter["period"] === "quarter" ? "Quarterly report" : $parameter["period"] === "custom" ? "Custom period report" : "Weekly report" }}',
 		description:
 			'Turn MetricSnapshot items (and optional posts, risk assessments and alerts) into one operations report for a week, month, quarter or custom period: statistics, trends, KPI attainment, top content, best posting hours, A/B tests, sentiment, budget, problems and suggestions; as JSON, Markdown, HTML with charts and CSV files (数据报表 周报 月报)',
 		defaults: { name: 'Ops Report' },
