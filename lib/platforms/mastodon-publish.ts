@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
 import type { Post } from '../model';
+import { shortPostText } from '../publish/text';
 import type { PublishAdapter, TargetResult } from '../publish/types';
 import { JsonApi, type JsonBody } from './http-json';
 import { readMastodonError } from './mastodon';
@@ -15,23 +16,8 @@ export interface MastodonPublishOptions {
 	visibility?: 'public' | 'unlisted' | 'private' | 'direct';
 }
 
-/** The status text: the title as a first paragraph when there is one, the body as plain text, tags as hashtags. */
-export function mastodonStatusText(post: Pick<Post, 'title' | 'body' | 'tags'>): string {
-	const plain = (html: string) =>
-		html
-			.replace(/<br\s*\/?>/gi, '\n')
-			.replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
-			.replace(/<[^>]+>/g, '')
-			.replace(/&nbsp;/g, ' ')
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&amp;/g, '&')
-			.trim();
-	const body = plain(post.body);
-	const title = post.title.trim();
-	const tags = post.tags.map((t) => `#${t.replace(/^#/, '').replace(/\s+/g, '')}`).filter((t) => t.length > 1 && !body.includes(t));
-	return [title && !body.startsWith(title) ? title : '', body, tags.join(' ')].filter(Boolean).join('\n\n');
-}
+/** The status text (see shortPostText). */
+export const mastodonStatusText = shortPostText;
 
 /**
  * Mastodon publishing: `POST /api/v1/statuses` with the idempotency key as Mastodon's own `Idempotency-Key`

@@ -19,6 +19,7 @@ export class SocialPublish implements INodeType {
 		credentials: credentialsByPlatform(
 			[
 				{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
+				{ platform: 'bluesky', credential: 'blueskyAccountApi', required: true },
 				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
 			],
 		),
@@ -29,6 +30,7 @@ export class SocialPublish implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
 				],
@@ -64,6 +66,14 @@ export class SocialPublish implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { platform: ['mastodon'] } },
+			},
+			{
+				displayName:
+					'Bluesky: logs in to the account’s PDS with an app password and creates the post under a record key derived from the idempotency key, so the PDS itself refuses a second copy and the post is read back exactly (getRecord).',
+				name: 'blueskyNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['bluesky'] } },
 			},
 			{
 				displayName: 'Visibility',

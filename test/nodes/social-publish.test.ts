@@ -6,13 +6,15 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { SocialPublish } from '../../nodes/SocialPublish/SocialPublish.node';
 import { MastodonApi } from '../../credentials/MastodonApi.credentials';
+import { BlueskyAccountApi } from '../../credentials/BlueskyAccountApi.credentials';
+import { SANDBOX_BLUESKY_APP_PASSWORD } from '../../sandbox/platforms/bluesky/publish';
 import { SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 import { BRAND, allText, pairedIndexes, wechatCredential } from './support';
 
 const TYPE = `${PACKAGE}.socialPublish`;
 const NODE = 'Social Publish';
-registerTypes({ [TYPE]: new SocialPublish() }, { mastodonApi: new MastodonApi() });
+registerTypes({ [TYPE]: new SocialPublish() }, { mastodonApi: new MastodonApi(), blueskyAccountApi: new BlueskyAccountApi() });
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -33,11 +35,11 @@ function run(parameters: INodeParameters, items: IDataObject[], extra: Partial<I
 		type: TYPE,
 		typeVersion: 1,
 		parameters: { platform: 'wechatOa', operation: 'publish', pollIntervalSeconds: 0.1, maxWaitSeconds: 5, ...parameters },
-		credentials: { weChatOfficialAccountApi: { id: 'cred-1', name: 'WeChat sandbox' }, mastodonApi: { id: 'cred-2', name: 'Mastodon sandbox' } },
+		credentials: { weChatOfficialAccountApi: { id: 'cred-1', name: 'WeChat sandbox' }, mastodonApi: { id: 'cred-2', name: 'Mastodon sandbox' }, blueskyAccountApi: { id: 'cred-3', name: 'Bluesky sandbox' } },
 		...extra,
 	};
 	return runWorkflow(singleNodeWorkflow(node, items), {
-		credentials: { ...wechatCredential(sandbox.url, BRAND, BRAND.name), mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN } },
+		credentials: { ...wechatCredential(sandbox.url, BRAND, BRAND.name), mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN }, blueskyAccountApi: { pdsUrl: sandbox.url, identifier: 'xinghe-coffee.bsky.social', appPassword: SANDBOX_BLUESKY_APP_PASSWORD } },
 	});
 }
 
@@ -123,6 +125,16 @@ describe('Social Publish node (n8n-core engine, WeChat sandbox)', () => {
 		const posted = (await (await fetch(`${sandbox.url}/__sandbox/mastodon/publish`)).json()) as { statuses: Array<{ text: string }> };
 		expect(posted.statuses.filter((st) => st.text === toot.body)).toHaveLength(1);
 		expect(allText(result.run)).not.toContain(SANDBOX_MASTODON_TOKEN);
+	});
+
+	it('posts to Bluesky once, reads it back on the next run, never shows the app password', async () => {
+		const skeet = { id: `skeet-${Date.now()}`, platform: 'bluesky', account: 'xinghe-coffee.bsky.social', title: '', body: '杭州西湖店今天开业！', status: 'scheduled', scheduledAt: '2026-03-02T09:00:00+08:00' };
+		const first = await run({ platform: 'bluesky' }, [skeet, skeet]);
+		expect(first.error?.message ?? '').toBe('');
+		expect(first.nodeOutput(NODE).map((o) => (o.publish as { targets: IDataObject[] }).targets[0].outcome)).toEqual(['published', 'already_published']);
+		const again = await run({ platform: 'bluesky' }, [skeet]);
+		expect(again.nodeOutput(NODE)[0]).toMatchObject({ status: 'published', externalId: first.nodeOutput(NODE)[0].externalId, publish: { targets: [{ outcome: 'found_on_platform' }] } });
+		expect(allText([first.run, again.run])).not.toContain(SANDBOX_BLUESKY_APP_PASSWORD);
 	});
 
 	it('stops on a bad item naming it, or gives an error item under Continue On Fail', async () => {

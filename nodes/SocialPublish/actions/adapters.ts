@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Platform } from '../../../lib/model';
+import { BlueskyPublisher } from '../../../lib/platforms/bluesky-publish';
 import { MastodonPublisher } from '../../../lib/platforms/mastodon-publish';
 import { WechatOaPublisher } from '../../../lib/platforms/wechat-oa-publish';
 import type { PublishAdapter } from '../../../lib/publish/types';
@@ -7,7 +8,7 @@ import type { SecretList } from '../../shared/perItem';
 import { platformContext, wechatOaApi } from '../../shared/platformContext';
 
 /** The node's Platform option → the model's platform. */
-export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon' };
+export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky' };
 
 export interface AdapterFor {
 	adapter: PublishAdapter;
@@ -36,6 +37,14 @@ export async function createPublishAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const adapter = new MastodonPublisher({ instanceUrl: String(c.instanceUrl ?? ''), accessToken, visibility: ctx.getNodeParameter('visibility', itemIndex, 'public') as 'public' }, '', platformContext(ctx, itemIndex));
 			const me = await adapter.whoAmI();
 			return { adapter, accounts: [me.acct, `@${me.acct}`, me.username, me.id] };
+		}
+		case 'bluesky': {
+			const c = await ctx.getCredentials('blueskyAccountApi', itemIndex);
+			const appPassword = String(c.appPassword ?? '');
+			secrets.push(appPassword);
+			const adapter = new BlueskyPublisher({ pdsUrl: String(c.pdsUrl ?? ''), identifier: String(c.identifier ?? ''), appPassword }, platformContext(ctx, itemIndex));
+			const me = await adapter.login();
+			return { adapter, accounts: [me.handle, `@${me.handle}`, me.did] };
 		}
 		default:
 			throw new Error(`Unsupported platform "${String(ctx.getNodeParameter('platform', itemIndex))}"`);

@@ -8,6 +8,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse } from '../../platform';
 import { SocialModel, idString, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { createBlueskyPublishing } from './publish';
 
 const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
 const TID = '234567abcdefghijklmnopqrstuvwxyz';
@@ -155,10 +156,14 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 		quota: () => xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.ceil(context.now().getTime() / 1000) + 1), 'ratelimit-policy': '3000;w=300' }),
 	};
 
+	// Posting through a PDS (createSession, createRecord, getRecord) lives in publish.ts; the app password posts as the first account.
+	const publishing = createBlueskyPublishing({ did: SANDBOX_BLUESKY_ACCOUNTS[0].id, handle: SANDBOX_BLUESKY_ACCOUNTS[0].handle, now: context.now });
+
 	return {
 		name: 'bluesky',
 		truth: data,
 		routes: {
+			...publishing.routes,
 			'/xrpc/app.bsky.actor.getProfile': (request) => {
 				const account = actorOf(request);
 				return isAccount(account) ? { body: data.profile(account.id) } : account;
@@ -208,6 +213,8 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 			},
 		},
 		controlRoutes: {
+			/** GET: records posted through com.atproto.repo.createRecord and their count; DELETE: forget them. */
+			publish: publishing.control,
 			truth: (request) => {
 				const account = data.actor(request.query.get('actor') ?? '');
 				if (!account) return { status: 400, body: { error: 'unknown actor' } };
