@@ -4,10 +4,11 @@
  * one item and one per item on the second output; bad items are named, or skipped under Continue On Fail.
  */
 import type { IBinaryData, IDataObject, INode, INodeParameters } from 'n8n-workflow';
-import { snapshotToRow } from '../../lib/metrics/snapshot-row';
-import type { MetricSnapshot } from '../../lib/model';
+import { rowToSnapshot, snapshotToRow } from '../../lib/metrics/snapshot-row';
+import { MetricSnapshotSchema, type MetricSnapshot } from '../../lib/model';
 import { buildReport, type Report } from '../../lib/report';
 import { OpsReport } from '../../nodes/OpsReport/OpsReport.node';
+import { readReportInputs } from '../../nodes/OpsReport/actions/inputs';
 import { fixtureAlerts, fixtureAssessments, fixtureOptions, fixturePosts, weekFixture } from '../lib/report/report-fixture';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 
@@ -213,6 +214,40 @@ describe('Ops Report node (n8n-core engine)', () => {
 			expect(errors.map((e) => e.json.field)).toEqual(['followers', 'extra', 'item']);
 			expect(String(errors[2].json.error)).toMatch(/^Item \d+: not report input/);
 		});
+	});
+
+	it('accepts and rejects snapshots exactly as the MetricSnapshot schema does (fast path included)', () => {
+		const good = weekFixture()[0];
+		const variants: Array<Record<string, unknown>> = [
+			{},
+			{ followers: -1 },
+			{ followers: '5' },
+			{ followers: NaN },
+			{ views: Infinity },
+			{ netFollowers: -12 },
+			{ periodStart: '2026-3-1' },
+			{ timezone: 'Mars/Base' },
+			{ timezone: 'Europe/Berlin' },
+			{ platform: 'myspace' },
+			{ window: 'week' },
+			{ collectedAt: '2026-03-01' },
+			{ publishedAt: '2026-03-01T25:00:00+08:00' },
+			{ extra: { a: null } },
+			{ extra: { a: { b: 'x' } } },
+			{ extra: { a: { b: 1 }, c: 'x', d: 2 } },
+			{ rates: { a: '1' } },
+			{ completionRate: 1.5 },
+			{ postId: '' },
+			{ accountName: 7 },
+			{ source: '' },
+		];
+		for (const change of variants) {
+			const snapshot = { ...good, ...change };
+			// Empty cells and nulls count as absent (table rows), so the schema judges what rowToSnapshot makes of it.
+			const schemaSays = MetricSnapshotSchema.safeParse(rowToSnapshot(snapshot)).success;
+			const read = readReportInputs([{ json: snapshot as unknown as IDataObject }], {}, true);
+			expect([change, read.snapshots.length === 1]).toEqual([change, schemaSays]);
+		}
 	});
 
 	it('rejects a bad KPI date with a clear message', async () => {
