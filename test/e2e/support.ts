@@ -13,9 +13,12 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-mediaops';
 const WORK = path.join(ROOT, '.e2e-work');
 
-/** Packs the built package (the e2e script builds first) into .e2e-work and returns the tarball path. */
-export function packPackage(): string {
-	const dest = path.join(WORK, 'pack');
+/**
+ * Packs the built package (the e2e script builds first) into .e2e-work/<suite>/pack and returns the tarball
+ * path. One folder per suite, so suites run side by side never overwrite each other's tarball.
+ */
+export function packPackage(suite = 'default'): string {
+	const dest = path.join(WORK, suite, 'pack');
 	fs.rmSync(dest, { recursive: true, force: true });
 	fs.mkdirSync(dest, { recursive: true });
 	// --ignore-scripts: `npm run test:e2e` has just built; prepack would clean and build again.
@@ -46,9 +49,9 @@ export function wechatCredentials(sandbox: Sandbox) {
 }
 
 export async function setUpE2e(name: string, sandboxOptions: SandboxOptions = {}): Promise<E2eEnv> {
-	const tarball = packPackage();
+	const tarball = packPackage(name);
 	const sandbox = await startSandbox({ port: 0, ...sandboxOptions });
-	const workDir = path.join(WORK, name);
+	const workDir = path.join(WORK, name, 'n8n');
 	fs.rmSync(workDir, { recursive: true, force: true });
 	const n8n = await createN8n({ workDir, port: await freePort(), env: { GENERIC_TIMEZONE: 'Asia/Shanghai' } });
 	await n8n.installPackage(tarball);
