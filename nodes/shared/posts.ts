@@ -36,10 +36,10 @@ export function readPostItems(ctx: IExecuteFunctions, accept: (json: IDataObject
 	return { posts, errors, others };
 }
 
-/** Reads one item as a Post (per-item operations). */
-export function readPost(ctx: IExecuteFunctions, index: number): Post {
+/** Reads one item as a Post (per-item operations); `source` replaces the input item (e.g. a Post from an earlier node). */
+export function readPost(ctx: IExecuteFunctions, index: number, source?: IDataObject): Post {
 	try {
-		return postFromItem(ctx.getInputData()[index].json);
+		return postFromItem(source ?? ctx.getInputData()[index].json);
 	} catch (error) {
 		throw withItem(error, index);
 	}

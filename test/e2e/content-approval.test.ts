@@ -3,8 +3,10 @@
  * approve/reject links; calling a link (the production webhook) records the decision and updates the calendar.
  * Tampered, replayed and stale links change nothing.
  */
+import { nodeOutput } from '../../scripts/n8n/harness';
 import { readWorkflow, setUpE2e, type E2eEnv } from './support';
 import { APPROVAL_CREDENTIAL, APPROVAL_SECRET, CALENDAR, EVENTS, overlaps, post, seedPosts } from './content-support';
+import { waitNodeWorkflow, WAIT_WORKFLOW_ID } from './content-wait-workflow';
 
 const WORKFLOW_ID = 'mediaopsContentApproval';
 let env: E2eEnv;
@@ -13,6 +15,7 @@ beforeAll(async () => {
 	env = await setUpE2e('content-approval');
 	await env.n8n.importCredentials([APPROVAL_CREDENTIAL]);
 	await env.n8n.importWorkflow(readWorkflow('content-approval.json'));
+	await env.n8n.importWorkflow(waitNodeWorkflow());
 	await env.n8n.publish(WORKFLOW_ID);
 	await env.n8n.start();
 	await env.n8n.runWorkflow(WORKFLOW_ID); // creates the tables
@@ -72,5 +75,21 @@ describe('content-approval in real n8n', () => {
 		const after = await calendar();
 		expect(after['draft-1'].history).toBe(before['draft-1'].history);
 		expect(after['draft-2'].status).toBe('rejected');
+	});
+
+	it('works with n8n’s Wait node: the execution waits for the link and applies the decision when it is called', async () => {
+		const waiting = await env.n8n.runWorkflow(WAIT_WORKFLOW_ID);
+		expect(waiting.status).toBe('waiting');
+		const [linked] = nodeOutput(waiting, 'Create Approval Link');
+		const approveUrl = String((linked.approval as Record<string, unknown>).approveUrl);
+		expect(approveUrl).toContain(`/webhook-waiting/${waiting.executionId}`);
+		const res = await fetch(local(approveUrl));
+		expect(res.status).toBe(200);
+		let decided: Row | undefined;
+		for (let i = 0; i < 50 && !decided; i++) {
+			decided = (await env.n8n.dataTableRows(EVENTS)).find((e) => e.postId === 'wait-1');
+			if (!decided) await new Promise((r) => setTimeout(r, 200));
+		}
+		expect(decided).toMatchObject({ eventType: 'approved', actor: 'editor@brand.cn' });
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { InputError } from '../../../lib/errors';
 import { reviewPost, reviewProgress, verifyApprovalToken } from '../../../lib/schedule';
 import type { SecretList } from '../../shared/perItem';
-import { postOutput, readPost, referenceTime, type PostOutputFormat } from '../../shared/posts';
+import { jsonParameter, postOutput, readPost, referenceTime, type PostOutputFormat } from '../../shared/posts';
 import { readApprovalSecret, readReviewWorkflow, reviewStepsProperty, secretProperties } from './reviewSteps';
 
 const show = { show: { operation: ['verifyApproval'] } };
@@ -28,6 +28,25 @@ export const properties: INodeProperties[] = [
 		description: 'The token from the clicked link (a Wait or Webhook node puts it under query.token)',
 	},
 	{
+		displayName: 'Post',
+		name: 'postSource',
+		type: 'options',
+		displayOptions: show,
+		options: [
+			{ name: 'Input Item', value: 'input', description: 'The input item is the post (e.g. a calendar row found by the link’s postId)' },
+			{ name: 'From Expression', value: 'expression', description: 'The input item is the link request (after a Wait node); the post comes from an earlier node' },
+		],
+		default: 'input',
+	},
+	{
+		displayName: 'Post (JSON)',
+		name: 'postJson',
+		type: 'json',
+		displayOptions: { show: { operation: ['verifyApproval'], postSource: ['expression'] } },
+		default: "={{ $('Create Approval Link').item.json }}",
+		description: 'The post the link was made for, e.g. the output of the Create Approval Link node before the Wait node',
+	},
+	{
 		displayName: 'Apply Decision',
 		name: 'applyDecision',
 		type: 'boolean',
@@ -49,7 +68,8 @@ export const properties: INodeProperties[] = [
 
 /** Verify Approval: checks a link's token against the post (signature, expiry, post, version) and applies its decision. */
 export async function execute(ctx: IExecuteFunctions, itemIndex: number, secrets: SecretList): Promise<IDataObject[]> {
-	const post = readPost(ctx, itemIndex);
+	const fromExpression = ctx.getNodeParameter('postSource', itemIndex, 'input') === 'expression';
+	const post = readPost(ctx, itemIndex, fromExpression ? jsonParameter<IDataObject>(ctx, 'postJson', itemIndex, {}) : undefined);
 	const token = String(ctx.getNodeParameter('token', itemIndex, '') ?? '').trim();
 	const secret = await readApprovalSecret(ctx, itemIndex, secrets);
 	const now = referenceTime(ctx, itemIndex);
