@@ -3,6 +3,7 @@ import { MentionSchema, type Mention, type MentionInput, type RiskAssessment, ty
 import { analyzeSentiment, toSimplifiedChinese, type SentimentOptions } from '../sentiment';
 import { DEFAULT_RISK_MATRIX, impactOf, levelOf, likelihoodOf, maxLevel, reachOf, type Impact, type ReachOptions, type RiskMatrix } from './matrix';
 import { matchRiskCues, type RiskRuleOptions } from './rules';
+import { assessTextInOnePass } from './single-pass';
 
 export interface AssessOptions extends RiskRuleOptions {
 	/** Passed to analyzeSentiment (ruleset, model, neutralBand …). */
@@ -32,8 +33,10 @@ export function assessMentions(mentions: ReadonlyArray<Mention | MentionInput>, 
 
 export function assessMention(mention: Mention, options: AssessOptions = {}): RiskAssessment {
 	const upstream = options.preferUpstreamSentiment !== false ? mention.upstreamSentiment : undefined;
-	const sentiment = analyzeSentiment(mention.text, upstream === undefined ? options.sentiment : { ...options.sentiment, upstreamScore: upstream });
-	const matches = matchRiskCues(mention.text, rulesFor(options));
+	const rules = rulesFor(options);
+	const onePass = upstream === undefined ? assessTextInOnePass(mention.text, options.sentiment ?? {}, rules) : undefined;
+	const sentiment = onePass?.sentiment ?? analyzeSentiment(mention.text, upstream === undefined ? options.sentiment : { ...options.sentiment, upstreamScore: upstream });
+	const matches = onePass?.matches ?? matchRiskCues(mention.text, rules);
 	const categories = [...new Set(matches.map((m) => m.category))];
 	const reach = reachOf(mention, options.reach);
 	const likelihood = likelihoodOf(categories, sentiment, options.categoryImpact);

@@ -11,7 +11,7 @@ export interface RiskRuleOptions {
 	extraCues?: Partial<Record<RiskCategory, readonly string[]>>;
 }
 
-function cueEntries(options: RiskRuleOptions): Array<{ term: string; data: RiskCategory }> {
+export function cueEntries(options: RiskRuleOptions): Array<{ term: string; data: RiskCategory }> {
 	const entries: Array<{ term: string; data: RiskCategory }> = [];
 	for (const [category, list] of Object.entries(RISK_CUES) as Array<[RiskCategory, string]>) {
 		for (const term of list.split(/\s+/)) if (term) entries.push({ term: term.replace(/_/g, ' '), data: category });
@@ -42,10 +42,12 @@ function matcherFor(options: RiskRuleOptions): PatternMatcher<RiskCategory> {
 export function matchRiskCues(text: string, options: RiskRuleOptions = {}): RiskMatch[] {
 	const simplified = toSimplifiedChinese(text);
 	const haystack = simplified.length === text.length ? simplified : text;
-	const hits = matcherFor(options)
-		.findAll(haystack)
-		.filter((h) => atWordBoundaries(haystack, h.start, h.end))
-		.sort((a, b) => a.start - b.start || b.end - a.end);
+	return selectRiskMatches(text, haystack, matcherFor(options).findAll(haystack));
+}
+
+/** Leftmost-longest, whole-word risk hits in `haystack` (same length as `text`) as matches on `text`. */
+export function selectRiskMatches(text: string, haystack: string, found: ReadonlyArray<{ start: number; end: number; data: RiskCategory }>): RiskMatch[] {
+	const hits = found.filter((h) => atWordBoundaries(haystack, h.start, h.end)).sort((a, b) => a.start - b.start || b.end - a.end);
 	const matches: RiskMatch[] = [];
 	let lastEnd = 0;
 	for (const h of hits) {

@@ -4,7 +4,7 @@ import { getDictionary } from './dictionary';
 import { assertSentimentModel, modelScore } from './naive-bayes';
 import { detectLanguage, normalizeForSentiment } from './normalize';
 import { normalizeScore, scoreTokens } from './score';
-import { casedSlangTokens, tokenizeByLexicon, tokenizeBySegmenter } from './tokenize';
+import { casedSlangTokens, tokenizeByLexicon, tokenizeBySegmenter, type Token } from './tokenize';
 import type { SentimentLabel, SentimentOptions } from './types';
 
 export const DEFAULT_NEUTRAL_BAND = 0.05;
@@ -37,7 +37,13 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
 		const score = checkScore(options.upstreamScore, 'upstreamScore');
 		return { score, label: labelFor(score, band), language, source: 'upstream' };
 	}
-	let score = lexiconScore(text, options);
+	return finishSentiment(text, lexiconScore(text, options), options, language);
+}
+
+/** The rest of analyzeSentiment once the lexicon score is known (shared with the risk engine's single pass). */
+export function finishSentiment(text: string, lexicon: number, options: SentimentOptions = {}, language = detectLanguage(text)): SentimentResult {
+	const band = options.neutralBand ?? DEFAULT_NEUTRAL_BAND;
+	let score = lexicon;
 	let source: SentimentResult['source'] = 'builtin';
 	if (options.model) {
 		assertSentimentModel(options.model);
@@ -52,6 +58,11 @@ function lexiconScore(text: string, options: SentimentOptions): number {
 	const normalized = normalizeForSentiment(text);
 	const dict = getDictionary(options.ruleset);
 	const tokens = options.segmenter === 'intl' ? tokenizeBySegmenter(normalized, dict) : tokenizeByLexicon(normalized, dict);
+	return lexiconScoreOfTokens(normalized, tokens);
+}
+
+/** Score of lexicon tokens found in the normalised text (plus the cased slang only capitals mark). */
+export function lexiconScoreOfTokens(normalized: string, tokens: Token[]): number {
 	const cased = casedSlangTokens(normalized);
 	const all = cased.length ? [...tokens, ...cased].sort((a, b) => a.start - b.start) : tokens;
 	return normalizeScore(scoreTokens(normalized, all).total);

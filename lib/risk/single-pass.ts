@@ -1,0 +1,67 @@
+import type { RiskCategory, RiskMatch, SentimentResult } from '../model';
+import { finishSentiment, lexiconScoreOfTokens } from '../sentiment/analyze';
+import { getDictionary, type SentimentDictionary, type TermInfo } from '../sentiment/dictionary';
+import { normalizeForSentiment } from '../sentiment/normalize';
+import { atWordBoundaries, type Token } from '../sentiment/tokenize';
+import type { SentimentOptions } from '../sentiment/types';
+import { createPatternMatcher, type PatternHit, type PatternMatcher } from '../text/pattern-matcher';
+import { cueEntries, selectRiskMatches, type RiskRuleOptions } from './rules';
+
+/**
+ * Sentiment terms and risk cues found in one Aho–Corasick pass over one normalised text (one t→s
+ * conversion), instead of two passes over two conversions. Each side then keeps its own leftmost-longest
+ * selection, so the results equal the two separate passes. Used when the normalised text has the
+ * original's length (NFKC and the sentiment rewrites kept every offset): risk offsets must point into the
+ * original. Otherwise (emoji variation selectors, "n't", NFKC expansions) the caller uses the two passes.
+ */
+interface Both {
+	sentiment?: TermInfo;
+	risk?: RiskCategory;
+}
+
+const BUILTIN_RULES: RiskRuleOptions = {};
+const cache = new WeakMap<SentimentDictionary, WeakMap<RiskRuleOptions, PatternMatcher<Both>>>();
+
+function combined(dict: SentimentDictionary, rules: RiskRuleOptions): PatternMatcher<Both> {
+	const key = rules.sensitiveTerms?.length || rules.extraCues ? rules : BUILTIN_RULES;
+	let byRules = cache.get(dict);
+	if (!byRules) cache.set(dict, (byRules = new WeakMap()));
+	let matcher = byRules.get(key);
+	if (!matcher) {
+		const entries = new Map<string, Both>();
+		for (const [term, info] of dict.terms) entries.set(term, { sentiment: info });
+		for (const { term, data } of cueEntries(key)) {
+			const folded = term.toLowerCase();
+			const entry = entries.get(folded);
+			// The first cue of a term wins, as in the risk matcher (input order breaks ties).
+			if (entry) entry.risk ??= data;
+			else entries.set(folded, { risk: data });
+		}
+		matcher = createPatternMatcher([...entries].map(([term, data]) => ({ term, data })));
+		byRules.set(key, matcher);
+	}
+	return matcher;
+}
+
+export function assessTextInOnePass(text: string, sentimentOptions: SentimentOptions, rules: RiskRuleOptions): { sentiment: SentimentResult; matches: RiskMatch[] } | undefined {
+	if (sentimentOptions.segmenter === 'intl' || sentimentOptions.upstreamScore !== undefined) return undefined;
+	const normalized = normalizeForSentiment(text);
+	if (normalized.length !== text.length) return undefined;
+	const dict = getDictionary(sentimentOptions.ruleset);
+	const hits = combined(dict, rules).findAll(normalized);
+	const sentimentHits: Array<PatternHit<Both>> = [];
+	const riskHits: Array<{ start: number; end: number; data: RiskCategory }> = [];
+	for (const h of hits) {
+		if (h.data.sentiment) sentimentHits.push(h);
+		if (h.data.risk) riskHits.push({ start: h.start, end: h.end, data: h.data.risk });
+	}
+	const tokens: Token[] = [];
+	let lastEnd = 0;
+	for (const h of sentimentHits.filter((x) => atWordBoundaries(normalized, x.start, x.end)).sort((a, b) => a.start - b.start || b.end - a.end)) {
+		if (h.start < lastEnd) continue;
+		tokens.push({ start: h.start, end: h.end, info: h.data.sentiment as TermInfo });
+		lastEnd = h.end;
+	}
+	const sentiment = finishSentiment(text, lexiconScoreOfTokens(normalized, tokens), sentimentOptions);
+	return { sentiment, matches: selectRiskMatches(text, normalized, riskHits) };
+}
