@@ -7,6 +7,11 @@
 import * as fs from 'node:fs';
 import { readWorkflow, setUpE2e, type E2eEnv } from './support';
 import { ACCOUNT, APPROVAL_CREDENTIAL, CALENDAR, EVENTS, overlaps, post, publishState, seedPosts } from './content-support';
+import { createAxiosHttpClient } from '../../lib/http/axios-client';
+import { PostSchema } from '../../lib/model';
+import { WechatOaApi } from '../../lib/platforms/wechat-oa-api';
+import { WechatOaPublisher } from '../../lib/platforms/wechat-oa-publish';
+import { keyFor } from '../../lib/publish/run';
 
 const WORKFLOW_ID = 'mediaopsContentPublishing';
 let env: E2eEnv;
@@ -83,6 +88,8 @@ describe('content-publishing-pipeline in real n8n', () => {
 		const before = await publishState(env.sandbox);
 		const runs = await Promise.all([env.n8n.runWorkflow(WORKFLOW_ID), env.n8n.runWorkflow(WORKFLOW_ID)]);
 		expect(runs.map((r) => r.status)).toEqual(['success', 'success']);
+		// They really overlapped (each publish polls WeChat for about 2 s).
+		expect(Date.parse(runs[0].startedAt) < Date.parse(String(runs[1].stoppedAt)) && Date.parse(runs[1].startedAt) < Date.parse(String(runs[0].stoppedAt))).toBe(true);
 		const after = await publishState(env.sandbox);
 		expect(after.published - before.published).toBe(2);
 		expect(after.submits - before.submits).toBe(2); // a run that loses the race never submits
@@ -121,6 +128,23 @@ describe('content-publishing-pipeline in real n8n', () => {
 		rows = await calendar();
 		expect(rows['fault-3']).toMatchObject({ status: 'published', publishStatus: 'published' });
 		expect((await publishState(env.sandbox)).published - before.published).toBe(3);
+	});
+
+	it('resolves posts stuck in publishing by reading WeChat back, publishing only what never went out', async () => {
+		const wentOut = post('stuck-1', -60, { status: 'publishing' });
+		const neverSent = post('stuck-2', -60, { status: 'publishing' });
+		// A run that published stuck-1 on WeChat but ended before writing the calendar.
+		const api = new WechatOaApi({ appId: ACCOUNT.appId, appSecret: ACCOUNT.appSecret, baseUrl: env.sandbox.url }, { http: createAxiosHttpClient() });
+		const earlier = await new WechatOaPublisher(api, ACCOUNT.name, { pollIntervalMs: 50 }).publish(PostSchema.parse(wentOut), keyFor(PostSchema.parse(wentOut)));
+		expect(earlier.status).toBe('published');
+		await seedPosts(env.n8n, [wentOut, neverSent]);
+		await env.n8n.runWorkflow(WORKFLOW_ID);
+		const rows = await calendar();
+		expect(rows['stuck-1']).toMatchObject({ status: 'published', externalId: earlier.externalId });
+		expect(rows['stuck-2']).toMatchObject({ status: 'published', publishStatus: 'published' });
+		const titles = (await publishState(env.sandbox)).publications.filter((p) => p.status === 0).flatMap((p) => p.titles);
+		expect(titles.filter((t) => t.endsWith('stuck-1'))).toHaveLength(1);
+		expect(titles.filter((t) => t.endsWith('stuck-2'))).toHaveLength(1);
 	});
 
 	it('keeps the app secret and tokens out of n8n’s logs', () => {
