@@ -59,6 +59,18 @@ describe('Content Calendar node (n8n-core engine)', () => {
 			]);
 		});
 
+		it('ranks slots by the account’s own history when MetricSnapshot items come along (best time), and falls back when thin', async () => {
+			// 12 past posts: those published at 20:xx engaged far better than those at 08:xx.
+			const history = Array.from({ length: 12 }, (_, i) => ({
+				platform: 'wechat_oa', accountId: '星河咖啡', postId: `h${i}`, publishedAt: `2026-02-${String(2 + i).padStart(2, '0')}T${i % 2 ? '20' : '08'}:05:00+08:00`,
+				periodStart: '2026-02-01', periodEnd: '2026-02-28', timezone: 'Asia/Shanghai', window: 'cumulative', views: 1000, likes: i % 2 ? 90 : 5, collectedAt: '2026-03-01T00:00:00Z', source: 'test',
+			}));
+			const ranked = output(await run({ ...params, bestTime: true, maxPerDay: 1 }, [post('a'), ...history]), 0);
+			expect(ranked[0]).toMatchObject({ id: 'a', scheduledAt: '2026-03-02T20:00:00+08:00', plan: { bestTime: { '*:星河咖啡': { method: 'history', postsUsed: 12 } } } });
+			const thin = output(await run({ ...params, bestTime: true, maxPerDay: 1 }, [post('a'), ...history.slice(0, 3)]), 0);
+			expect(thin[0]).toMatchObject({ scheduledAt: '2026-03-02T12:30:00+08:00', plan: { bestTime: { '*:星河咖啡': { method: 'fallback' } } } });
+		});
+
 		it('flags posts that find no slot instead of dropping them', async () => {
 			const result = await run({ ...params, weekdaySlots: '', weekendSlots: '' }, [post('a')]);
 			expect(output(result, 0)).toEqual([expect.objectContaining({ id: 'a', status: 'approved', plan: expect.objectContaining({ placed: false, reason: 'no_slots' }) })]);
