@@ -109,6 +109,14 @@ export class BlueskyPublisher implements PublishAdapter {
 		return { status: 'published', outcome: 'found_on_platform', message: '已发布（从平台读回）/ already published (read back from Bluesky)', externalId: String(found.uri), url: this.postUrl(rkey), refs: { rkey, cid: String(found.cid ?? '') }, readBack: true };
 	}
 
+	async checkPublished(post: Post, key: string): Promise<Result> {
+		const found = await this.findPublished(post, key);
+		if (found) return { ...found, outcome: 'still_published', message: '仍在线 / still published' };
+		if (!post.externalId) return { status: 'pending', outcome: 'not_published', message: '尚未发布 / not published yet' };
+		const message = '发布后已被删除 / removed after publishing (the record is gone from the PDS)';
+		return { status: 'failed', outcome: 'removed_after_publishing', message, externalId: post.externalId, error: { code: 'RecordNotFound', message, operation: 'com.atproto.repo.getRecord' }, readBack: true };
+	}
+
 	async publish(post: Post, key: string): Promise<Result> {
 		const { did } = await this.login();
 		const rkey = recordKeyFor(key, post.scheduledAt);

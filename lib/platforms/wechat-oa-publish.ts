@@ -121,6 +121,21 @@ export class WechatOaPublisher implements PublishAdapter {
 		return result;
 	}
 
+	async checkPublished(post: Post): Promise<Result> {
+		if (!post.externalId) return { status: 'pending', outcome: 'not_published', message: '尚未发布（没有 article_id）/ not published yet (no article_id)' };
+		let data: Record<string, unknown>;
+		try {
+			data = await this.api.post('cgi-bin/freepublish/getarticle', { article_id: post.externalId });
+		} catch (error) {
+			// 53600 "Article ID 无效": the article is gone altogether.
+			if (isPlatformError(error) && error.code === '53600') return removed(post, { errcode: 53600, errmsg: error.message });
+			throw error;
+		}
+		const items = (data.news_item as Array<{ is_deleted?: boolean; url?: string }>) ?? [];
+		if (items.length === 0 || items.every((n) => n.is_deleted)) return removed(post, data);
+		return { status: 'published', outcome: 'still_published', message: '仍在线 / still published', externalId: post.externalId, url: items[0]?.url ?? post.url, readBack: true };
+	}
+
 	async checkStatus(refs: Record<string, string>): Promise<Result> {
 		return this.fromGet(await this.api.post('cgi-bin/freepublish/get', { publish_id: refs.publishId }), refs, true);
 	}
@@ -189,6 +204,11 @@ export class WechatOaPublisher implements PublishAdapter {
 			this.options.log?.(`wechat_oa: could not delete draft ${mediaId}: ${isPlatformError(error) ? error.describe() : String(error)}`);
 		}
 	}
+}
+
+function removed(post: Post, raw: unknown): Result {
+	const message = '发布后已被删除或封禁 / removed after publishing (deleted by a user of the account or blocked by WeChat)';
+	return { status: 'failed', outcome: 'removed_after_publishing', message, externalId: post.externalId, error: { code: 'removed', message, operation: 'cgi-bin/freepublish/getarticle', raw }, readBack: true };
 }
 
 function say(s: { zh: string; en: string }): string {

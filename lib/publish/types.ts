@@ -19,6 +19,10 @@ export type PublishOutcome =
 	| 'platform_error'
 	| 'unsupported_platform'
 	| 'wrong_account'
+	| 'still_published'
+	| 'removed_after_publishing'
+	| 'not_published'
+	| 'check_unsupported'
 	| 'dry_run_ok';
 
 export interface TargetResult {
@@ -55,6 +59,8 @@ export interface PublishAdapter {
 	readonly account: string;
 	findPublished(post: Post, key: string): Promise<Omit<TargetResult, 'platform' | 'account' | 'key' | 'at'> | undefined>;
 	publish(post: Post, key: string): Promise<Omit<TargetResult, 'platform' | 'account' | 'key' | 'at'>>;
+	/** Whether a published post is still up (WeChat freepublish/getarticle, Bluesky getRecord): catches removals after publishing. */
+	checkPublished?(post: Post, key: string): Promise<Omit<TargetResult, 'platform' | 'account' | 'key' | 'at'>>;
 	/** Re-reads a publication still in progress from its refs (WeChat freepublish/get). */
 	checkStatus?(refs: Record<string, string>): Promise<Omit<TargetResult, 'platform' | 'account' | 'key' | 'at'>>;
 }

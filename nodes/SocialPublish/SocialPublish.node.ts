@@ -11,7 +11,7 @@ export class SocialPublish implements INodeType {
 		icon: 'file:socialPublish.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["dryRun"] ? "Dry run" : "Publish"}}',
+		subtitle: '={{$parameter["operation"] === "checkPublished" ? "Check published" : $parameter["dryRun"] ? "Dry run" : "Publish"}}',
 		description: 'Publish posts exactly once, with the platform’s final status read back (微信公众号 发布 草稿 群发)',
 		defaults: { name: 'Social Publish' },
 		inputs: ['main'],
@@ -42,6 +42,12 @@ export class SocialPublish implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Check Published',
+						value: 'checkPublished',
+						description: 'Ask the platform whether published posts are still up (removed after publishing → failed)',
+						action: 'Check published posts',
+					},
 					{
 						name: 'Publish',
 						value: 'publish',
@@ -88,7 +94,7 @@ export class SocialPublish implements INodeType {
 				default: 'public',
 			},
 			...operationProperties,
-			postOutputProperty(['publish']),
+			postOutputProperty(['publish', 'checkPublished']),
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -137,6 +137,21 @@ describe('Social Publish node (n8n-core engine, WeChat sandbox)', () => {
 		expect(allText([first.run, again.run])).not.toContain(SANDBOX_BLUESKY_APP_PASSWORD);
 	});
 
+	it('Check Published turns a post removed after publishing into failed with the cause; live ones pass unchanged', async () => {
+		const [live, gone] = (await run({}, [post('在线文章'), post('将被删除的文章')])).nodeOutput(NODE);
+		await fetch(`${sandbox.url}/__sandbox/wechat/publish`, { method: 'POST', body: JSON.stringify({ removeArticle: gone.externalId, by: 'user' }) });
+		const checked = await run({ operation: 'checkPublished' }, [live, gone, post('未发布')]);
+		const out = checked.nodeOutput(NODE);
+		expect(out.map((o) => [o.status, (o.publish as { targets: IDataObject[] }).targets[0].outcome])).toEqual([
+			['published', 'still_published'],
+			['failed', 'removed_after_publishing'],
+			['scheduled', 'not_published'],
+		]);
+		expect(out[1].event).toMatchObject({ type: 'failed', details: { outcome: 'removed_after_publishing' } });
+		const rows = await run({ operation: 'checkPublished', outputFormat: 'row' }, [gone]);
+		expect(rows.nodeOutput(NODE)[0]).toMatchObject({ status: 'failed', publishStatus: 'failed', publishError: expect.stringContaining('removed after publishing') });
+	});
+
 	it('stops on a bad item naming it, or gives an error item under Continue On Fail', async () => {
 		const stopped = await run({}, [post('a'), { id: 'x', platform: 'wechat_oa', account: 'a', status: 'sent' }]);
 		expect(stopped.error?.message).toMatch(/Item 1: not a valid Post: "status"/);

@@ -71,6 +71,17 @@ describe('sandbox: WeChat publishing (draft → freepublish)', () => {
 		expect((await t.call('/cgi-bin/draft/add', 'bogus', { articles: [article('A')] })).errcode).toBe(40001);
 	});
 
+	it('getarticle shows a published article and is_deleted once it is removed', async () => {
+		const { publishId } = await publish('会被删除');
+		for (let i = 0; i < 3; i++) await t.call('/cgi-bin/freepublish/get', token, { publish_id: publishId });
+		const { article_id } = await t.call('/cgi-bin/freepublish/get', token, { publish_id: publishId });
+		expect((await t.call('/cgi-bin/freepublish/getarticle', token, { article_id })).news_item[0]).toMatchObject({ title: '会被删除', is_deleted: false });
+		expect(await t.post('/__sandbox/wechat/publish', { removeArticle: article_id, by: 'user' })).toEqual({ articleId: article_id, publish_status: 5 });
+		expect((await t.call('/cgi-bin/freepublish/getarticle', token, { article_id })).news_item[0].is_deleted).toBe(true);
+		expect((await t.call('/cgi-bin/freepublish/get', token, { publish_id: publishId })).publish_status).toBe(5);
+		expect((await t.call('/cgi-bin/freepublish/getarticle', token, { article_id: 'nope' })).errcode).toBe(53600);
+	});
+
 	it('applies injected faults to publishing routes', async () => {
 		t.sandbox.setFaults([{ route: '/cgi-bin/freepublish/submit', kind: 'http503', count: 1 }]);
 		const draft = await t.call('/cgi-bin/draft/add', token, { articles: [article('A')] });

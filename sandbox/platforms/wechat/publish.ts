@@ -36,6 +36,7 @@ const PUBLISH_ERRORS = {
 	invalidArgs: [40097, 'invalid args'],
 	missingArticles: [44003, 'empty news data'],
 	publishIdNotExist: [53600, 'publish_id is not exist'],
+	articleIdInvalid: [53600, 'Article ID 无效'],
 } as const;
 
 export interface NewsItem {
@@ -223,6 +224,13 @@ export function createWechatPublishing(tokens: WechatTokenStore, now: () => Date
 			return { body: { publish_id: p.publishId, publish_status: status, fail_idx: p.articles.map((_, i) => i + 1) } };
 		}),
 
+		// One published article by article_id; is_deleted once removed (by a user or by WeChat).
+		'/cgi-bin/freepublish/getarticle': route((appId, body) => {
+			const p = [...publications.values()].find((x) => x.appId === appId && x.articleId !== undefined && x.articleId === String(body.article_id ?? '') && statusOf(x) !== 1);
+			if (!p) return err('articleIdInvalid');
+			return { body: { news_item: newsItems(p, true) } };
+		}),
+
 		// Only successful publications are listed (the doc: 获取成功发布列表), newest first.
 		'/cgi-bin/freepublish/batchget': route((appId, body) => {
 			const pg = page(body);
@@ -249,10 +257,17 @@ export function createWechatPublishing(tokens: WechatTokenStore, now: () => Date
 		};
 	};
 
-	/** GET: counts and publications. POST {pollsBeforeFinal}: how many freepublish/get calls answer "publishing". DELETE: forget everything. */
+	/** GET: counts and publications. POST {pollsBeforeFinal}: how many freepublish/get calls answer "publishing"; POST {removeArticle, by: user|system}: remove a published article. DELETE: forget everything. */
 	const control: RouteHandler = (request) => {
 		if (request.method === 'POST') {
 			const body = parseJsonObject(request.rawBody) ?? {};
+			if (typeof body.removeArticle === 'string') {
+				// Simulates a removal after publishing: by the account's user (5) or by WeChat (6).
+				const p = [...publications.values()].find((x) => x.articleId === body.removeArticle);
+				if (!p) return { status: 404, body: { error: `no article ${body.removeArticle}` } };
+				p.finalStatus = body.by === 'system' ? 6 : 5;
+				return { body: { articleId: p.articleId, publish_status: p.finalStatus } };
+			}
 			const polls = Number(body.pollsBeforeFinal);
 			if (!Number.isInteger(polls) || polls < 0) return { status: 400, body: { error: 'pollsBeforeFinal must be a non-negative integer' } };
 			pollsBeforeFinal = polls;

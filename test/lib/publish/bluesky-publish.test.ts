@@ -55,6 +55,14 @@ describe('Bluesky posting', () => {
 		expect(await count()).toBe(2);
 	});
 
+	it('checks a post is still on the PDS', async () => {
+		const p = post('b6');
+		const r = await run(p, {});
+		expect(await publisher().checkPublished({ ...p, status: 'published', externalId: r.externalId }, keyFor(p))).toMatchObject({ status: 'published', outcome: 'still_published' });
+		await fetch(`${sandbox.url}/__sandbox/bluesky/publish`, { method: 'DELETE' });
+		expect(await publisher().checkPublished({ ...p, status: 'published', externalId: r.externalId }, keyFor(p))).toMatchObject({ status: 'failed', outcome: 'removed_after_publishing' });
+	});
+
 	it('reports the PDS’s own errors: too long, wrong app password (never shown)', async () => {
 		expect(await run(post('b4', { body: 'x'.repeat(301) }), {})).toMatchObject({ status: 'failed', error: { code: 'InvalidRecord', message: expect.stringContaining('300 graphemes') } });
 		const denied = await run(post('b5'), {}, 'e1', publisher('wrong-pass-0000'));

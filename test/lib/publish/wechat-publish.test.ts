@@ -124,6 +124,17 @@ describe('WeChat OA publishing', () => {
 		expect(await published()).toBe(1);
 	});
 
+	it('checks a published article is still up, and reports a removal after publishing (user or WeChat)', async () => {
+		const p = post('查看是否在线');
+		const r = await run(p, {});
+		const published = { ...p, status: 'published' as const, externalId: r.externalId };
+		expect(await publisher().checkPublished(published)).toMatchObject({ status: 'published', outcome: 'still_published' });
+		await fetch(`${sandbox.url}/__sandbox/wechat/publish`, { method: 'POST', body: JSON.stringify({ removeArticle: r.externalId, by: 'system' }) });
+		expect(await publisher().checkPublished(published)).toMatchObject({ status: 'failed', outcome: 'removed_after_publishing', error: { code: 'removed' } });
+		expect(await publisher().checkPublished({ ...published, externalId: 'SANDBOX_ART_nope' })).toMatchObject({ outcome: 'removed_after_publishing', error: { raw: { errcode: 53600 } } });
+		expect(await publisher().checkPublished({ ...published, externalId: undefined })).toMatchObject({ outcome: 'not_published' });
+	});
+
 	it('embeds the idempotency marker as an invisible HTML comment and uses the image media id as thumb', () => {
 		const p = post('标题', { digest: '摘要', url: 'https://example.com/a' });
 		expect(publisher().toArticle(p, 'pub_x')).toEqual({ title: '标题', content: `<p>正文</p>${publishMarker('pub_x')}`, thumb_media_id: 'THUMB_1', digest: '摘要', content_source_url: 'https://example.com/a', need_open_comment: 1, only_fans_can_comment: 0 });
