@@ -107,7 +107,14 @@ export class WechatOaPublisher implements PublishAdapter {
 		const mediaId = String(draft.media_id ?? '');
 		if (!mediaId) throw new PlatformError({ platform: 'wechat_oa', code: 'NO_MEDIA_ID', message: 'draft/add returned no media_id', operation: 'cgi-bin/draft/add' });
 
-		const winner = await this.raceWinner(key, mediaId);
+		let winner: string;
+		try {
+			winner = await this.raceWinner(key, mediaId);
+		} catch (error) {
+			// Nothing was submitted: take the draft back, so the next attempt does not mistake it for a rival run's.
+			await this.deleteDraft(mediaId);
+			throw error;
+		}
 		if (winner !== mediaId) {
 			this.options.log?.(`wechat_oa: another run is publishing ${key} (draft ${winner}); waiting for its result instead of publishing twice`);
 			await this.deleteDraft(mediaId);

@@ -104,6 +104,17 @@ describe('WeChat OA publishing', () => {
 		expect(await published()).toBe(1);
 	});
 
+	it('takes its draft back when it fails before submitting, so the retry publishes at once', async () => {
+		sandbox.setFaults([{ route: '/cgi-bin/draft/batchget', kind: 'http500', count: 4 }]);
+		const state: PublishState = {};
+		const p = post('草稿收回');
+		expect(await run(p, state)).toMatchObject({ status: 'failed', error: { code: '500', operation: 'cgi-bin/draft/batchget' } });
+		expect(((await (await fetch(`${sandbox.url}/__sandbox/wechat/publish`)).json()) as { drafts: number }).drafts).toBe(0);
+		sandbox.clearFaults();
+		expect(await run(p, state, 'exec-2')).toMatchObject({ status: 'published', outcome: 'published' });
+		expect(await published()).toBe(1);
+	});
+
 	it('reports a WeChat errcode (title too long) as failed with the code and message', async () => {
 		const r = await run(post('标'.repeat(33)), {});
 		expect(r).toMatchObject({ status: 'failed', outcome: 'platform_error', error: { code: '45003', message: expect.stringContaining('title size out of limit'), operation: 'cgi-bin/draft/add' } });
