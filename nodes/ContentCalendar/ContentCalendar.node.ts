@@ -9,7 +9,8 @@ export class ContentCalendar implements INodeType {
 		icon: 'file:contentCalendar.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle:
+			'={{ {checkCompliance: "Check Compliance", createApprovalLink: "Create Approval Link", expandRecurrence: "Expand Recurrence", getDue: "Get Due", plan: "Plan", review: "Review", verifyApproval: "Verify Approval"}[$parameter.operation] }}',
 		description: 'Plan, review, check and release posts on schedule: slot grid, caps, recurrence, Advertising Law compliance, approval links (内容日历 排期 审核 合规)',
 		defaults: { name: 'Content Calendar' },
 		usableAsTool: true,

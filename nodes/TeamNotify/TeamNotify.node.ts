@@ -13,7 +13,8 @@ export class TeamNotify implements INodeType {
 		icon: 'file:teamNotify.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + " → " + $parameter["channel"]}}',
+		subtitle:
+			'={{ {sendAlert: "Send Alert", sendReport: "Send Report Summary", sendText: "Send Text"}[$parameter.operation] + " → " + {wecom: "WeCom", dingtalk: "DingTalk", feishu: "Feishu", slack: "Slack"}[$parameter.channel] }}',
 		description: 'Post risk alerts, report summaries and messages to the team’s WeCom, DingTalk, Feishu/Lark or Slack group (企业微信 / 钉钉 / 飞书 群机器人通知)',
 		defaults: { name: 'Team Notify' },
 		usableAsTool: true,
