@@ -23,6 +23,7 @@ export type PublishOutcome =
 	| 'removed_after_publishing'
 	| 'not_published'
 	| 'check_unsupported'
+	| 'duplicate_on_platform'
 	| 'dry_run_ok';
 
 export interface TargetResult {

@@ -21,6 +21,7 @@ export class SocialPublish implements INodeType {
 				{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
 				{ platform: 'bluesky', credential: 'blueskyAccountApi', required: true },
 				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
+				{ platform: 'x', credential: 'xAccountApi', required: true },
 			],
 		),
 		properties: [
@@ -33,6 +34,7 @@ export class SocialPublish implements INodeType {
 					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+					{ name: 'X', value: 'x' },
 				],
 				default: 'wechatOa',
 			},
@@ -80,6 +82,14 @@ export class SocialPublish implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { platform: ['bluesky'] } },
+			},
+			{
+				displayName:
+					'X: POST /2/tweets with a user token. X’s own rule refuses the same text twice on one account, which (with the ledger) keeps retries and overlapping runs from posting twice; the free tier cannot read the timeline back.',
+				name: 'xNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['x'] } },
 			},
 			{
 				displayName: 'Visibility',

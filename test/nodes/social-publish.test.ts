@@ -7,6 +7,8 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { SocialPublish } from '../../nodes/SocialPublish/SocialPublish.node';
 import { MastodonApi } from '../../credentials/MastodonApi.credentials';
 import { BlueskyAccountApi } from '../../credentials/BlueskyAccountApi.credentials';
+import { XAccountApi } from '../../credentials/XAccountApi.credentials';
+import { SANDBOX_X_USER_TOKEN } from '../../sandbox/platforms/x/publish';
 import { SANDBOX_BLUESKY_APP_PASSWORD } from '../../sandbox/platforms/bluesky/publish';
 import { SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
@@ -14,7 +16,7 @@ import { BRAND, allText, pairedIndexes, wechatCredential } from './support';
 
 const TYPE = `${PACKAGE}.socialPublish`;
 const NODE = 'Social Publish';
-registerTypes({ [TYPE]: new SocialPublish() }, { mastodonApi: new MastodonApi(), blueskyAccountApi: new BlueskyAccountApi() });
+registerTypes({ [TYPE]: new SocialPublish() }, { mastodonApi: new MastodonApi(), blueskyAccountApi: new BlueskyAccountApi(), xAccountApi: new XAccountApi() });
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -35,11 +37,11 @@ function run(parameters: INodeParameters, items: IDataObject[], extra: Partial<I
 		type: TYPE,
 		typeVersion: 1,
 		parameters: { platform: 'wechatOa', operation: 'publish', pollIntervalSeconds: 0.1, maxWaitSeconds: 5, ...parameters },
-		credentials: { weChatOfficialAccountApi: { id: 'cred-1', name: 'WeChat sandbox' }, mastodonApi: { id: 'cred-2', name: 'Mastodon sandbox' }, blueskyAccountApi: { id: 'cred-3', name: 'Bluesky sandbox' } },
+		credentials: { weChatOfficialAccountApi: { id: 'cred-1', name: 'WeChat sandbox' }, mastodonApi: { id: 'cred-2', name: 'Mastodon sandbox' }, blueskyAccountApi: { id: 'cred-3', name: 'Bluesky sandbox' }, xAccountApi: { id: 'cred-4', name: 'X sandbox' } },
 		...extra,
 	};
 	return runWorkflow(singleNodeWorkflow(node, items), {
-		credentials: { ...wechatCredential(sandbox.url, BRAND, BRAND.name), mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN }, blueskyAccountApi: { pdsUrl: sandbox.url, identifier: 'xinghe-coffee.bsky.social', appPassword: SANDBOX_BLUESKY_APP_PASSWORD } },
+		credentials: { ...wechatCredential(sandbox.url, BRAND, BRAND.name), mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN }, blueskyAccountApi: { pdsUrl: sandbox.url, identifier: 'xinghe-coffee.bsky.social', appPassword: SANDBOX_BLUESKY_APP_PASSWORD }, xAccountApi: { accessToken: SANDBOX_X_USER_TOKEN, baseUrl: sandbox.url } },
 	});
 }
 
@@ -150,6 +152,16 @@ describe('Social Publish node (n8n-core engine, WeChat sandbox)', () => {
 		expect(out[1].event).toMatchObject({ type: 'failed', details: { outcome: 'removed_after_publishing' } });
 		const rows = await run({ operation: 'checkPublished', outputFormat: 'row' }, [gone]);
 		expect(rows.nodeOutput(NODE)[0]).toMatchObject({ status: 'failed', publishStatus: 'failed', publishError: expect.stringContaining('removed after publishing') });
+	});
+
+	it('posts on X once; a lost ledger meets X’s duplicate-content rule instead of a second post', async () => {
+		const me = (await (await fetch(`${sandbox.url}/2/users/me`, { headers: { authorization: `Bearer ${SANDBOX_X_USER_TOKEN}` } })).json()) as { data: { username: string } };
+		const tweet = { id: `tweet-${Date.now()}`, platform: 'x', account: me.data.username, title: '', body: `Member day: 20% off ${Date.now()}`, status: 'scheduled' };
+		const first = await run({ platform: 'x' }, [tweet, tweet]);
+		expect(first.nodeOutput(NODE).map((o) => (o.publish as { targets: IDataObject[] }).targets[0].outcome)).toEqual(['published', 'already_published']);
+		const again = await run({ platform: 'x' }, [tweet]);
+		expect(again.nodeOutput(NODE)[0]).toMatchObject({ status: 'published', publish: { targets: [{ outcome: 'duplicate_on_platform' }] } });
+		expect(allText([first.run, again.run])).not.toContain(SANDBOX_X_USER_TOKEN);
 	});
 
 	it('stops on a bad item naming it, or gives an error item under Continue On Fail', async () => {

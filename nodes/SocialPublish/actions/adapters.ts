@@ -3,12 +3,13 @@ import type { Platform } from '../../../lib/model';
 import { BlueskyPublisher } from '../../../lib/platforms/bluesky-publish';
 import { MastodonPublisher } from '../../../lib/platforms/mastodon-publish';
 import { WechatOaPublisher } from '../../../lib/platforms/wechat-oa-publish';
+import { XPublisher } from '../../../lib/platforms/x-publish';
 import type { PublishAdapter } from '../../../lib/publish/types';
 import type { SecretList } from '../../shared/perItem';
 import { platformContext, wechatOaApi } from '../../shared/platformContext';
 
 /** The node's Platform option → the model's platform. */
-export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky' };
+export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky', x: 'x' };
 
 export interface AdapterFor {
 	adapter: PublishAdapter;
@@ -45,6 +46,14 @@ export async function createPublishAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const adapter = new BlueskyPublisher({ pdsUrl: String(c.pdsUrl ?? ''), identifier: String(c.identifier ?? ''), appPassword }, platformContext(ctx, itemIndex));
 			const me = await adapter.login();
 			return { adapter, accounts: [me.handle, `@${me.handle}`, me.did] };
+		}
+		case 'x': {
+			const c = await ctx.getCredentials('xAccountApi', itemIndex);
+			const accessToken = String(c.accessToken ?? '');
+			secrets.push(accessToken);
+			const adapter = new XPublisher({ accessToken, baseUrl: String(c.baseUrl ?? '') }, platformContext(ctx, itemIndex));
+			const me = await adapter.whoAmI();
+			return { adapter, accounts: [me.username, `@${me.username}`, me.id] };
 		}
 		default:
 			throw new Error(`Unsupported platform "${String(ctx.getNodeParameter('platform', itemIndex))}"`);

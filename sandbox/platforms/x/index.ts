@@ -10,6 +10,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { createXPublishing } from './publish';
 
 export const SANDBOX_X_BEARER = 'AAAAAAAAAAAAAAAAAAAAASandboxBearerNotARealToken';
 const TWITTER_EPOCH = 1_288_834_974_657n;
@@ -189,6 +190,10 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 		});
 	}
 
+	// Posting (POST /2/tweets with a user token, GET /2/users/me) lives in publish.ts; GET /2/tweets stays the lookup above.
+	const publishing = createXPublishing({ user: () => data.user(SANDBOX_X_ACCOUNTS[0].id) as Record<string, unknown>, now: context.now });
+	Object.assign(routes, publishing.routes(routes['/2/tweets']));
+
 	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => problem(401, 'Unauthorized', 'Unauthorized'),
 		invalidToken: () => problem(401, 'Unauthorized', 'Unauthorized'),
@@ -199,6 +204,10 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 		name: 'x',
 		truth: data,
 		routes,
+		controlRoutes: {
+			/** GET: posts created through POST /2/tweets and their count; DELETE: forget them. */
+			publish: publishing.control,
+		},
 		faultResponse: (kind) => faults[kind](),
 		expireTokens: () => undefined,
 		tokensIssued: () => 0,
