@@ -49,7 +49,7 @@ describe('WeChat OA account metrics', () => {
 		expect(snaps.map((s) => s.periodStart)).toEqual([addDays(yesterday, -1), yesterday]);
 	});
 
-	it('gives the same data through 429s, a 5xx burst, an expired token, a reset and malformed JSON', async () => {
+	it('gives the same data through 429s, a 5xx burst, an expired token, a reset, malformed JSON and a timeout', async () => {
 		const range = { start: addDays(sandbox.wechat.yesterday(), -9), end: sandbox.wechat.yesterday() };
 		const clean = await adapter().collectAccountMetrics({ range, timezone: 'Asia/Shanghai' });
 		sandbox.setFaults([
@@ -58,12 +58,14 @@ describe('WeChat OA account metrics', () => {
 			{ route: '/datacube/getusercumulate', kind: 'expiredToken', count: 1 },
 			{ route: '/datacube/getbizsummary', kind: 'reset', count: 1 },
 			{ route: '/datacube/getusercumulate', kind: 'malformed', count: 1 },
+			{ route: '/datacube/getusersummary', kind: 'timeout', count: 1 },
 		]);
-		const faulty = await adapter().collectAccountMetrics({ range, timezone: 'Asia/Shanghai' });
+		// A 1 s client timeout turns the held request into ETIMEDOUT, which the policy retries.
+		const faulty = await adapter({ timeoutMs: 1_000 }).collectAccountMetrics({ range, timezone: 'Asia/Shanghai' });
 		const strip = (xs: typeof clean) => xs.map(({ collectedAt: _c, ...rest }) => rest);
 		expect(strip(faulty)).toEqual(strip(clean));
 		const injected = sandbox.stats().faultsInjected;
-		expect(Object.values(injected).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(8);
+		expect(Object.values(injected).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(9);
 	});
 
 	it('surfaces a non-retryable error at once with WeChat’s own code', async () => {
