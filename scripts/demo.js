@@ -8,6 +8,7 @@
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -54,6 +55,17 @@ async function main() {
 		{ id: 'mediaopsWechatOa01', name: 'WeChat OA (sandbox)', type: 'weChatOfficialAccountApi', data: { appId: account.appId, appSecret: account.appSecret, accountName: account.name, baseUrl: sandbox.url } },
 	]);
 	const workflows = fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', f), 'utf8')));
+	// The demo's copy of the daily collection backfills 60 days so the reports have two full periods to compare;
+	// the reports write their files where n8n 2.x allows by default (~/.n8n-files).
+	const filesDir = path.join(os.homedir(), '.n8n-files', 'mediaops-demo');
+	fs.mkdirSync(filesDir, { recursive: true });
+	for (const wf of workflows) {
+		for (const node of wf.nodes) {
+			if (wf.id === 'mediaopsDailyMetrics' && node.parameters && node.parameters.lastDays) node.parameters.lastDays = 60;
+			const assignments = node.name === 'Report settings' && node.parameters.assignments && node.parameters.assignments.assignments;
+			if (assignments) for (const a of assignments) if (a.name === 'outputFolder') a.value = filesDir;
+		}
+	}
 	await n8n.importWorkflow(workflows);
 	step(`imported ${workflows.length} workflow(s): ${workflows.map((w) => w.name).join('; ')}`);
 
@@ -61,7 +73,7 @@ async function main() {
 	await n8n.setupOwner(OWNER);
 	step(`n8n is up on ${server.url}`);
 
-	step('running "Daily metrics collection" once');
+	step('running "Daily metrics collection" once (the demo copy backfills 60 days)');
 	const run = await n8n.runWorkflow('mediaopsDailyMetrics');
 	const rows = await n8n.dataTableRows('mediaops_metric_snapshots');
 	fs.mkdirSync(OUT, { recursive: true });
@@ -70,10 +82,25 @@ async function main() {
 	fs.writeFileSync(path.join(OUT, 'daily-metrics-run.json'), JSON.stringify(run.data.resultData.runData, null, 2));
 	step(`stored ${rows.length} metric rows in the n8n Data Table "mediaops_metric_snapshots"`);
 
+	const { nodeOutput } = require('./n8n/harness');
+	for (const [id, label, file] of [
+		['mediaopsWeeklyReport', 'Weekly report', 'weekly-report'],
+		['mediaopsMonthlyReport', 'Monthly report', 'monthly-report'],
+	]) {
+		if (!workflows.some((w) => w.id === id)) continue;
+		step(`running "${label}" over the stored snapshots`);
+		const reportRun = await n8n.runWorkflow(id);
+		const [report] = nodeOutput(reportRun, 'Ops Report');
+		if (report && report.html) fs.writeFileSync(path.join(OUT, `${file}.html`), String(report.html));
+		if (report && report.markdown) fs.writeFileSync(path.join(OUT, `${file}.md`), String(report.markdown));
+	}
+
 	console.log(`
 What to open:
   ${path.relative(process.cwd(), path.join(OUT, 'metric-snapshots.csv'))}   the stored snapshots (opens in Excel, Chinese intact)
   ${path.relative(process.cwd(), path.join(OUT, 'metric-snapshots.json'))}  the same as JSON
+  ${path.relative(process.cwd(), path.join(OUT, 'weekly-report.html'))}      the weekly operations report (charts, KPIs, findings; opens offline)
+  ${path.relative(process.cwd(), path.join(OUT, 'monthly-report.md'))}       the monthly report as Markdown, ready for a chat message
   ${server.url}   the n8n editor — log in as ${OWNER.email} / ${OWNER.password}
                   (Overview → workflows; Data tables → mediaops_metric_snapshots)
 `);
