@@ -6,7 +6,7 @@ import { postToRow } from '../../lib/publish/post-row';
 import { SANDBOX_WECHAT_ACCOUNTS } from '../../sandbox';
 
 export const CALENDAR = 'mediaops_content_calendar';
-export const EVENTS = 'mediaops_events';
+export const EVENTS = 'mediaops_content_log';
 export const ACCOUNT = SANDBOX_WECHAT_ACCOUNTS[0];
 export const APPROVAL_SECRET = 'e2e-approval-secret-0123456789abcdef';
 export const APPROVAL_CREDENTIAL = { id: 'mediaopsApproval01', name: 'MediaOps approval (sandbox)', type: 'mediaOpsApprovalApi', data: { secret: APPROVAL_SECRET } };

@@ -1,7 +1,7 @@
 /**
  * A test workflow for the Wait-node variant of approval by link: Run now → a sample draft → Review (submit) →
  * Create Approval Link (links to this execution's resume URL) → Wait (On Webhook Call) → Verify Approval (post
- * from the Create Approval Link node, token from the link) → decision logged in mediaops_events.
+ * from the Create Approval Link node, token from the link) → decision logged in mediaops_content_log.
  */
 import { EVENTS } from './content-support';
 
