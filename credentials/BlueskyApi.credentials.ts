@@ -21,15 +21,23 @@ export class BlueskyApi implements ICredentialType {
 			default: 'https://public.api.bsky.app',
 			description: 'The public AppView host. Change it only for another AppView, a proxy or the local sandbox (e.g. http://127.0.0.1:8787).',
 		},
+		{
+			displayName: 'Test Account',
+			name: 'testActor',
+			type: 'string',
+			default: 'bsky.app',
+			placeholder: 'brand.bsky.social',
+			description: 'Handle or DID the Test button reads (one getProfile call): bsky.app, or your own brand’s handle',
+		},
 	];
 
-	// Reading the official bsky.app profile proves the host speaks XRPC.
+	// Reading one public profile (bsky.app unless changed) proves the host speaks XRPC.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/xrpc/app.bsky.actor.getProfile',
 			method: 'GET',
-			qs: { actor: 'bsky.app' },
+			qs: { actor: '={{ $credentials.testActor || "bsky.app" }}' },
 			json: true,
 		},
 	};

@@ -32,12 +32,14 @@ export class MastodonApi implements ICredentialType {
 		},
 	];
 
-	// Instance metadata proves the URL is a Mastodon-compatible server.
+	// With a token: verify_credentials proves the token (and the instance); without one: instance metadata proves
+	// the URL is a Mastodon-compatible server.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.instanceUrl.replace(/\\/+$/, "")}}',
-			url: '/api/v1/instance',
+			url: '={{ $credentials.accessToken ? "/api/v1/accounts/verify_credentials" : "/api/v1/instance" }}',
 			method: 'GET',
+			headers: '={{ $credentials.accessToken ? { Authorization: "Bearer " + $credentials.accessToken } : {} }}' as unknown as Record<string, string>,
 			json: true,
 		},
 	};
