@@ -5,6 +5,7 @@ import { transportOptions } from '../shared/platformContext';
 import { dateRangeProperties } from './actions/dateRange.properties';
 import { hiddenForNormaliseRows, normaliseRowsProperties } from './actions/normaliseRows.operation';
 import { platformProperties } from './actions/platforms';
+import { youtubeChannelUploads } from './methods/loadOptions';
 
 export class EngagementMetrics implements INodeType {
 	description: INodeTypeDescription = {
@@ -111,6 +112,8 @@ export class EngagementMetrics implements INodeType {
 			},
 		],
 	};
+
+	methods = { loadOptions: { youtubeChannelUploads } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -8,6 +8,7 @@ import * as detectSpikes from './actions/detectSpikes.operation';
 import * as listComments from './actions/listComments.operation';
 import * as trainModel from './actions/trainModel.operation';
 import { sentimentOptionFields } from './actions/common';
+import { wechatRecentArticles } from './methods/loadOptions';
 
 /** Detect Spikes with the event log enabled has two outputs; everything else one. */
 const OUTPUTS = `={{ $parameter.operation === "detectSpikes" && $parameter.eventLogOutput === true ? [{ "type": "main", "displayName": "Alerts" }, { "type": "main", "displayName": "Event Log" }] : [{ "type": "main" }] }}`;
@@ -123,6 +124,8 @@ export class SentimentRisk implements INodeType {
 			},
 		],
 	};
+
+	methods = { loadOptions: { wechatRecentArticles } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -49,7 +49,8 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const apiKey = String(c.apiKey ?? '');
 			secrets.push(apiKey);
 			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-			const videoIds = operation === 'getPostMetrics' ? idList(param(ctx, 'youtubeVideoIds', itemIndex)) : [];
+			const picked = operation === 'getPostMetrics' ? (ctx.getNodeParameter('youtubeVideoPick', itemIndex, []) as string[] | string) : [];
+			const videoIds = operation === 'getPostMetrics' ? [...idList(param(ctx, 'youtubeVideoIds', itemIndex)), ...(Array.isArray(picked) ? picked : idList(String(picked)))] : [];
 			return new YoutubeMetricsAdapter({ apiKey, baseUrl: String(c.baseUrl ?? ''), channel: param(ctx, 'youtubeChannel', itemIndex), videoIds }, common);
 		}
 		case 'weibo': {
@@ -160,6 +161,15 @@ export const platformProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'dQw4w9WgXcQ, https://youtu.be/…',
 		description: 'Optional video IDs or URLs, separated by commas or new lines; read 50 per call (1 quota unit each call) whatever the date range',
+		displayOptions: { show: { platform: ['youtube'], operation: ['getPostMetrics'] } },
+	},
+	{
+		displayName: 'Videos From Channel Names or IDs',
+		name: 'youtubeVideoPick',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'youtubeChannelUploads', loadOptionsDependsOn: ['youtubeChannel'] },
+		default: [],
+		description: 'Optional: pick among the Channel’s 50 newest uploads (opening the list costs 2 quota units); added to the Video IDs. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { platform: ['youtube'], operation: ['getPostMetrics'] } },
 	},
 	{

@@ -25,6 +25,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Published in the Last N Days', value: 'recent', description: 'Found through datacube/getarticletotaldetail' },
 			{ name: 'From Input Items', value: 'input', description: 'Article ID in a field of each item, e.g. postId of Engagement Metrics post snapshots' },
 			{ name: 'By ID', value: 'ids', description: 'A list of article IDs' },
+			{ name: 'Pick From Recent Articles', value: 'pick', description: 'Choose from the articles of the last 7 complete days (datacube), shown as title (msgid)' },
 		],
 		default: 'recent',
 	},
@@ -53,6 +54,15 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['listComments'], articleSource: ['ids'] } },
 		placeholder: '2247480123_1, 2247480123_2',
 		description: 'Article IDs msg_data_id_index (index from 1), separated by commas or new lines',
+	},
+	{
+		displayName: 'Article Names or IDs',
+		name: 'articlePick',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'wechatRecentArticles' },
+		default: [],
+		displayOptions: { show: { operation: ['listComments'], articleSource: ['pick'] } },
+		description: 'Articles published in the last 7 complete days, newest first (one datacube call per day). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Comment Type',
@@ -87,6 +97,10 @@ export async function execute(ctx: IExecuteFunctions, i: number, secrets: Secret
 		const value = getField(ctx.getInputData()[i].json, field);
 		if (typeof value !== 'string' || !value) throw new InputError(`Item ${i} has no article ID in "${field}"`, field);
 		articles = [parseWechatMsgId(value)];
+	} else if (source === 'pick') {
+		const picked = ctx.getNodeParameter('articlePick', i, []) as string[] | string;
+		articles = (Array.isArray(picked) ? picked : String(picked).split(/[\s,，]+/)).filter(Boolean).map(parseWechatMsgId);
+		if (!articles.length) throw new InputError('No article picked', 'articlePick');
 	} else {
 		articles = String(ctx.getNodeParameter('articleIds', i, '') ?? '')
 			.split(/[\s,，]+/)
