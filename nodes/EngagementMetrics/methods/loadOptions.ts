@@ -16,6 +16,12 @@ export async function youtubeChannelUploads(this: ILoadOptionsFunctions): Promis
 		);
 		return options.map(({ name, value, description }) => ({ name, value, description }));
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Could not list the channel’s uploads: ${(error as Error).message.split(apiKey).join('***')}`);
+		throw new NodeOperationError(this.getNode(), `Could not list the channel’s uploads: ${(error as Error).message.split(apiKey).join('***')}${codeOf(error)}`);
 	}
+}
+
+/** The platform's own code (PlatformError.code), e.g. " (code 40125)". */
+function codeOf(error: unknown): string {
+	const code = (error as { code?: unknown }).code;
+	return code === undefined || code === '' ? '' : ` (code ${String(code)})`;
 }

@@ -15,6 +15,12 @@ export async function wechatRecentArticles(this: ILoadOptionsFunctions): Promise
 		const options = await wechatRecentArticleOptions(api, WECHAT_ARTICLE_LIST_DAYS);
 		return options.map(({ name, value, description }) => ({ name, value, description }));
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Could not list the WeChat articles: ${(error as Error).message}`);
+		throw new NodeOperationError(this.getNode(), `Could not list the WeChat articles: ${(error as Error).message}${codeOf(error)}`);
 	}
+}
+
+/** The platform's own code (PlatformError.code), e.g. " (code 40125)". */
+function codeOf(error: unknown): string {
+	const code = (error as { code?: unknown }).code;
+	return code === undefined || code === '' ? '' : ` (code ${String(code)})`;
 }
