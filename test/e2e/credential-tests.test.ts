@@ -21,7 +21,7 @@ import { SANDBOX_WEIBO_TOKENS } from '../../sandbox/platforms/weibo';
 import { SANDBOX_X_BEARER } from '../../sandbox/platforms/x';
 import { SANDBOX_X_USER_TOKEN } from '../../sandbox/platforms/x/publish';
 import { SANDBOX_YOUTUBE_API_KEY } from '../../sandbox/platforms/youtube';
-import { ROOT, setUpE2e, type E2eEnv } from './support';
+import { PACKAGE_NAME, ROOT, setUpE2e, WECHAT_CREDENTIAL, type E2eEnv } from './support';
 
 type Data = Record<string, unknown>;
 
@@ -35,6 +35,19 @@ interface Case {
 	/** Further valid variants (e.g. without the optional token). */
 	alsoValid?: Data[];
 }
+
+/**
+ * What n8n 2.8.4 says when a test request gets an HTTP error status. Its `responseCode` rules never fire there
+ * (the tester looks for `error.cause.response`, which the routing node's NodeApiError does not carry), so
+ * platforms that answer a wrong secret with 4xx get n8n's own per-status message; platforms that answer with
+ * HTTP 200 and an error code (WeChat, Douyin, WeCom, DingTalk) get the credential's own `responseSuccessBody` rule.
+ */
+const N8N_HTTP: Record<number, RegExp> = {
+	400: /^Bad request - please check your parameters$/,
+	401: /^Authorization failed - please check your credentials$/,
+	403: /^Forbidden - perhaps check your credentials\?$/,
+	404: /^The resource you are requesting could not be found$/,
+};
 
 /** Credentials with no Test button, on purpose. */
 const EXCEPTIONS: Record<string, string> = {
@@ -73,50 +86,50 @@ function cases(sandboxUrl: string): Case[] {
 			type: 'bilibiliApi',
 			valid: { baseUrl: base },
 			wrong: { baseUrl: `${sandboxUrl}/not-bilibili/` },
-			message: /No Bilibili API at this Base URL \(HTTP 404\)/,
+			message: N8N_HTTP[404],
 		},
 		{
 			type: 'blueskyApi',
 			valid: { baseUrl: base, testActor: SANDBOX_BLUESKY_ACCOUNTS[0].handle },
 			wrong: { baseUrl: base, testActor: 'nobody-here.bsky.social' },
-			message: /could not read the Test Account \(HTTP 400/,
+			message: N8N_HTTP[400],
 		},
 		{
 			type: 'blueskyAccountApi',
 			valid: { pdsUrl: base, identifier: SANDBOX_BLUESKY_ACCOUNTS[0].handle, appPassword: SANDBOX_BLUESKY_APP_PASSWORD },
 			wrong: { pdsUrl: base, identifier: SANDBOX_BLUESKY_ACCOUNTS[0].handle, appPassword: 'wron-gpas-swor-d000' },
-			message: /^Invalid handle or app password \(HTTP 401/,
+			message: N8N_HTTP[401],
 		},
 		{
 			type: 'mastodonApi',
 			valid: { instanceUrl: base, accessToken: SANDBOX_MASTODON_TOKEN },
 			alsoValid: [{ instanceUrl: base, accessToken: '' }],
 			wrong: { instanceUrl: base, accessToken: 'not-the-token' },
-			message: /^The access token is invalid \(HTTP 401\)/,
+			message: N8N_HTTP[401],
 		},
 		{
 			type: 'youTubeApi',
 			valid: { apiKey: SANDBOX_YOUTUBE_API_KEY, baseUrl: base },
 			wrong: { apiKey: 'AIza-wrong-key', baseUrl: base },
-			message: /^API key not valid \(HTTP 400 keyInvalid\)/,
+			message: N8N_HTTP[400],
 		},
 		{
 			type: 'weiboApi',
 			valid: { accessToken: weiboToken, baseUrl: base },
 			wrong: { accessToken: '2.00wrongToken', baseUrl: base },
-			message: /^Weibo refused the access token \(HTTP 403: 21332 invalid/,
+			message: N8N_HTTP[403],
 		},
 		{
 			type: 'xApi',
 			valid: { bearerToken: SANDBOX_X_BEARER, baseUrl: base },
 			wrong: { bearerToken: 'AAAAwrong', baseUrl: base },
-			message: /^Invalid Bearer token \(HTTP 401\)/,
+			message: N8N_HTTP[401],
 		},
 		{
 			type: 'xAccountApi',
 			valid: { accessToken: SANDBOX_X_USER_TOKEN, baseUrl: base },
 			wrong: { accessToken: 'not-the-user-token', baseUrl: base },
-			message: /^Invalid or expired user access token \(HTTP 401\)/,
+			message: N8N_HTTP[401],
 		},
 		{
 			type: 'douyinApi',
@@ -201,5 +214,22 @@ describe('credential Test buttons in real n8n', () => {
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(c.message);
 		});
+	});
+});
+
+describe('a dynamic dropdown in real n8n', () => {
+	it('POST /rest/dynamic-node-parameters/options lists the WeChat articles of the last 7 days as "title (msgid)"', async () => {
+		const started = Date.now();
+		const options = await rest<Array<{ name: string; value: string; description?: string }>>('/rest/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.sentimentRisk`, version: 1 },
+			path: 'parameters.articlePick',
+			methodName: 'wechatRecentArticles',
+			currentNodeParameters: { operation: 'listComments', articleSource: 'pick' },
+			credentials: { weChatOfficialAccountApi: { id: WECHAT_CREDENTIAL.id, name: WECHAT_CREDENTIAL.name } },
+		});
+		timings.push({ type: 'options wechatRecentArticles', variant: `${options.length} options`, ms: Date.now() - started, status: 'OK', message: options[0]?.name ?? '' });
+		expect(options.length).toBeGreaterThan(0);
+		for (const o of options) expect(o.name).toMatch(new RegExp(`^.+ \\(${o.value}\\)$`));
+		for (const o of options) expect(o.value).toMatch(/^\d+_\d+$/);
 	});
 });
