@@ -145,6 +145,14 @@ export const platformProperties: INodeProperties[] = [
 		displayOptions: { show: { platform: ['mastodon'] } },
 	},
 	{
+		displayName:
+			'YouTube Data API quota: 10,000 units a day per Google Cloud project by default (resets at midnight Pacific time). Account metrics cost 1 unit; post metrics 1 unit per 50 videos plus 1 per 50 uploads listed.',
+		name: 'youtubeQuotaNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { platform: ['youtube'] } },
+	},
+	{
 		displayName: 'Channel',
 		name: 'youtubeChannel',
 		type: 'string',
@@ -192,6 +200,14 @@ export const platformProperties: INodeProperties[] = [
 		displayOptions: { show: { platform: ['weibo'], operation: ['getPostMetrics'] } },
 	},
 	{
+		displayName:
+			'X API reads count against the plan’s monthly cap: the Free tier allows only a handful of reads (about 100 a month) and 1 request per 15 minutes on most read endpoints; use Basic or higher for daily collection. Reads per call: 1 user lookup, posts 100 per page.',
+		name: 'xTierNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { platform: ['x'] } },
+	},
+	{
 		displayName: 'Username',
 		name: 'xUsername',
 		type: 'string',
@@ -212,7 +228,7 @@ export const platformProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Douyin data is T+1 (the newest day is yesterday, China time), reaches back 30 days, exists from the day after the account authorised this app, and per-day video data covers videos created in the last 30 days. Requests outside these rules are explained in the output, never filled with zeros.',
+			'Douyin account and video data (data.external.*) needs an enterprise developer account (企业号) on open.douyin.com with the scopes granted by the user. The data is T+1 (the newest day is yesterday, China time), reaches back 30 days, exists from the day after the account authorised this app, and per-day video data covers videos created in the last 30 days. Requests outside these rules are explained in the output, never filled with zeros.',
 		name: 'douyinNotice',
 		type: 'notice',
 		default: '',
