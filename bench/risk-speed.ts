@@ -2,7 +2,9 @@
  * Speed of the whole risk assessment (assessMentions: schema check, t→s, sentiment, risk cues, matrix) next
  * to raw `sentiment.analyze` in the same run, on the texts of ../shared/data/sentiment (read only, nothing is
  * copied). Prints texts/s per language and a fingerprint of every result, so an optimisation can show it
- * changed no output. Run: npx ts-node --transpile-only bench/risk-speed.ts [--repeat N]
+ * changed no output; the pattern matcher against modern-ahocorasick on the same dictionary; and memory over
+ * 1,000,000 assessments (the data cycled, in batches of 1,000 as a workflow would pass them).
+ * Run: node --expose-gc -r ts-node/register/transpile-only bench/risk-speed.ts [--repeat N] [--texts N]
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -10,11 +12,16 @@ import * as path from 'path';
 import Sentiment = require('sentiment');
 import { analyzeSentiment } from '../lib/sentiment';
 import { assessMentions } from '../lib/risk';
+import { cueEntries } from '../lib/risk/rules';
+import { getDictionary } from '../lib/sentiment/dictionary';
+import { createLibraryPatternMatcher, createPatternMatcher } from '../lib/text/pattern-matcher';
 import type { MentionInput } from '../lib/model';
 
 const DATA_DIR = process.env.SENTIMENT_DATA_DIR ?? path.resolve(__dirname, '../../shared/data/sentiment');
 const repeatArg = process.argv.indexOf('--repeat');
 const REPEAT = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 3;
+const textsArg = process.argv.indexOf('--texts');
+const MEMORY_TEXTS = textsArg > 0 ? Number(process.argv[textsArg + 1]) : 1_000_000;
 
 function column(file: string, name: string): string[] {
 	// Both CSVs keep the wanted text unquoted or simply quoted; a tolerant split is enough for timing.
@@ -50,10 +57,11 @@ function time(fn: () => unknown): number {
 
 const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US').padStart(9);
 const raw = new Sentiment();
-for (const [name, texts] of [
+const corpora = [
 	['zh shopping reviews', column('zh_online_shopping_9cats.csv', 'review')],
 	['en airline tweets', column('en_airline_tweets.csv', 'text')],
-] as const) {
+] as const;
+for (const [name, texts] of corpora) {
 	const input = mentions(texts);
 	assessMentions(input.slice(0, 200)); // warm-up: lexicons, matchers, opencc
 	const tRaw = time(() => texts.forEach((t) => raw.analyze(t)));
@@ -65,6 +73,40 @@ for (const [name, texts] of [
 		.digest('hex')
 		.slice(0, 16);
 	console.log(
-		`${name.padEnd(22)} n=${String(texts.length).padStart(6)}  raw sentiment.analyze ${rate(texts.length, tRaw)}/s  analyzeSentiment ${rate(texts.length, tSentiment)}/s  assessMentions ${rate(texts.length, tAssess)}/s (${(tAssess / tRaw).toFixed(0)}× the raw time)  fingerprint ${fingerprint}`,
+		`${name.padEnd(22)} n=${String(texts.length).padStart(6)}  raw sentiment.analyze ${rate(texts.length, tRaw)}/s  analyzeSentiment ${rate(texts.length, tSentiment)}/s  assessMentions ${rate(texts.length, tAssess)}/s (${(tRaw / tAssess).toFixed(2)} of raw)  fingerprint ${fingerprint}`,
 	);
 }
+
+// The matcher alone: this project's code-unit automaton against modern-ahocorasick, same dictionary (sentiment terms + risk cues).
+const entries = [...[...getDictionary().terms].map(([term, data]) => ({ term, data: data as unknown })), ...cueEntries({})];
+for (const [name, build] of [
+	['pattern matcher (code-unit Aho–Corasick)', createPatternMatcher],
+	['modern-ahocorasick (Intl.Segmenter)', createLibraryPatternMatcher],
+] as const) {
+	const m = build(entries);
+	const line = corpora.map(([corpus, texts]) => `${corpus.slice(0, 2)} ${rate(texts.length, time(() => texts.forEach((t) => m.findAll(t))))}/s`).join('  ');
+	console.log(`${name.padEnd(42)} findAll  ${line}`);
+}
+
+// Memory over a million assessments: heap after GC and RSS sampled every 100,000, peak RSS over the run.
+const gc = (globalThis as { gc?: () => void }).gc;
+const all = mentions([...corpora[0][1], ...corpora[1][1]]);
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+let peakRss = 0;
+const samples: string[] = [];
+const start = process.hrtime.bigint();
+for (let done = 0, at = 0; done < MEMORY_TEXTS; ) {
+	const batch: MentionInput[] = [];
+	for (let i = 0; i < 1000 && done < MEMORY_TEXTS; i++, done++, at = (at + 1) % all.length) batch.push(all[at]);
+	assessMentions(batch);
+	if (done % 20000 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+	if (done % 100000 === 0 || done === MEMORY_TEXTS) {
+		gc?.();
+		const m = process.memoryUsage();
+		peakRss = Math.max(peakRss, m.rss);
+		samples.push(`${(done / 1000).toFixed(0)}k: heap ${mb(m.heapUsed)} rss ${mb(m.rss)}`);
+	}
+}
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+console.log(`memory over ${MEMORY_TEXTS.toLocaleString('en-US')} assessments (zh+en cycled, ${rate(MEMORY_TEXTS, seconds).trim()}/s)${gc ? '' : ' — run node with --expose-gc for heap after GC'}: peak RSS ${mb(peakRss)}`);
+console.log(`  ${samples.join('  ')}`);

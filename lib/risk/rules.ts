@@ -28,9 +28,9 @@ let builtin: PatternMatcher<RiskCategory> | undefined;
 const byOptions = new WeakMap<RiskRuleOptions, PatternMatcher<RiskCategory>>();
 
 function matcherFor(options: RiskRuleOptions): PatternMatcher<RiskCategory> {
-	if (!options.sensitiveTerms?.length && !options.extraCues) return (builtin ??= createPatternMatcher(cueEntries({})));
+	if (!options.sensitiveTerms?.length && !options.extraCues) return (builtin ??= createPatternMatcher(cueEntries({}), { asciiWholeWords: true }));
 	let m = byOptions.get(options);
-	if (!m) byOptions.set(options, (m = createPatternMatcher(cueEntries(options))));
+	if (!m) byOptions.set(options, (m = createPatternMatcher(cueEntries(options), { asciiWholeWords: true })));
 	return m;
 }
 

@@ -37,7 +37,7 @@ function combined(dict: SentimentDictionary, rules: RiskRuleOptions): PatternMat
 			if (entry) entry.risk ??= data;
 			else entries.set(folded, { risk: data });
 		}
-		matcher = createPatternMatcher([...entries].map(([term, data]) => ({ term, data })));
+		matcher = createPatternMatcher([...entries].map(([term, data]) => ({ term, data })), { asciiWholeWords: true });
 		byRules.set(key, matcher);
 	}
 	return matcher;

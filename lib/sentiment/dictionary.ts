@@ -2,8 +2,9 @@ import afinn = require('sentiment/languages/en/labels.json');
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { EMOJI } from './lexicon/emoji';
 import { EN_WORDS } from './lexicon/en-words';
-import { CONCESSIONS, CONTRASTS, DEGREE_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
+import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
 import { SLANG } from './lexicon/slang';
+import { VADER_EN } from './lexicon/vader-en';
 import { expandWeightTable } from './lexicon/table';
 import { ZH_WORDS } from './lexicon/zh-words';
 import type { SentimentRuleset } from './types';
@@ -11,8 +12,8 @@ import type { SentimentRuleset } from './types';
 /** What a matched term does in the scorer. */
 export type TermInfo =
 	| { kind: 'word'; weight: number; praise?: boolean; degreeBeforeWord?: number }
-	| { kind: 'negator'; strength: number }
-	| { kind: 'degree'; multiplier: number }
+	| { kind: 'negator'; strength: number; dangling?: number }
+	| { kind: 'degree'; multiplier: number; dangling?: number }
 	| { kind: 'contrast' }
 	| { kind: 'concession' }
 	| { kind: 'sarcasm'; weight: number }
@@ -30,9 +31,13 @@ function baseTerms(): Map<string, TermInfo> {
 	const terms = new Map<string, TermInfo>();
 	const word = (term: string, weight: number) => terms.set(term.toLowerCase(), { kind: 'word', weight });
 	for (const [term, weight] of Object.entries(afinn as Record<string, number>)) word(term, weight);
-	for (const table of [EN_WORDS, ZH_WORDS, SLANG, EMOJI]) for (const [term, weight] of expandWeightTable(table)) word(term, weight);
+	for (const table of [VADER_EN, EN_WORDS, ZH_WORDS, SLANG, EMOJI]) for (const [term, weight] of expandWeightTable(table)) word(term, weight);
 	for (const [term, strength] of NEGATORS) terms.set(term, { kind: 'negator', strength });
 	for (const [term, multiplier] of DEGREE_ADVERBS) terms.set(term, { kind: 'degree', multiplier });
+	for (const [term, weight] of DANGLING) {
+		const info = terms.get(term);
+		if (info?.kind === 'negator' || info?.kind === 'degree') terms.set(term, { ...info, dangling: weight });
+	}
 	for (const term of CONTRASTS) terms.set(term, { kind: 'contrast' });
 	for (const term of CONCESSIONS) terms.set(term, { kind: 'concession' });
 	for (const [term, weight] of SARCASM_CUES) terms.set(term, { kind: 'sarcasm', weight });
@@ -49,7 +54,7 @@ function baseTerms(): Map<string, TermInfo> {
 }
 
 function compile(terms: Map<string, TermInfo>): SentimentDictionary {
-	const matcher = createPatternMatcher([...terms].map(([term, data]) => ({ term, data })));
+	const matcher = createPatternMatcher([...terms].map(([term, data]) => ({ term, data })), { asciiWholeWords: true });
 	return { terms, matcher };
 }
 

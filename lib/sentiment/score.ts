@@ -9,17 +9,23 @@ import type { Token } from './tokenize';
  * - sarcasm: praise is turned around (× -0.6) next to a sarcasm cue (呵呵, 🙄, "yeah right"),
  *   when praise is followed by a negative word in the same clause ("great job losing my bag"), or when
  *   the text also reports a repeated failure (真是太棒了，又坏了); quoted praise (「好」服务) is negative;
- * - a negative word after an "again" marker (又, again) × 1.3.
+ * - a negative word after an "again" marker (又, again) × 1.3;
+ * - an emphatic negator (一点都不, 根本不, not, never, no) or excess marker (太, too) that reaches no lexicon
+ *   word but is followed by some word counts as a mild complaint itself (颜色一点都不红, 太短了, did not arrive).
+ * Negative contributions weigh × 1.7 (reviews mention good points before the complaint; 1.7 rather than
+ * 1.5 also keeps "+3 then -2" from cancelling to exactly 0).
  */
 export interface ScoreParams {
 	/** Multiplier for negative contributions (reviews mention good points before the complaint). */
 	negativeWeight: number;
 }
 
-export const DEFAULT_SCORE_PARAMS: ScoreParams = { negativeWeight: 1.5 };
+export const DEFAULT_SCORE_PARAMS: ScoreParams = { negativeWeight: 1.7 };
 
 const CLAUSE_BREAK = /[，,。.!！?？;；\n~～…]/;
 const HAN = /\p{Script=Han}/u;
+/** A dangling modifier counts only when a word follows it ("too slim", 太小了), not at the end ("me too"). */
+const WORD_AFTER = /^\s?[\p{L}\p{N}]/u;
 const OPEN_QUOTES = '「『“"《‘';
 const CLOSE_QUOTES = '」』”"》’';
 
@@ -30,7 +36,12 @@ interface Contribution {
 }
 
 /** A negator or degree adverb reaches over at most 3 Chinese characters or 2 English words. */
-function withinReach(gap: string): boolean {
+function withinReach(text: string, from: number, to: number): boolean {
+	if (to - from > 40) return false;
+	return withinReachGap(text.slice(from, to));
+}
+
+function withinReachGap(gap: string): boolean {
 	if (CLAUSE_BREAK.test(gap)) return false;
 	if (HAN.test(gap)) return gap.replace(/\s/g, '').length <= 3;
 	return gap.trim().split(/\s+/).filter(Boolean).length <= 2;
@@ -54,14 +65,19 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 	const contributions: Contribution[] = [];
 	let clause = 0;
 	let prevEnd = 0;
-	let negation: { strength: number; end: number } | undefined;
-	let degree: { multiplier: number; end: number } | undefined;
+	let negation: { strength: number; end: number; dangling: number } | undefined;
+	let degree: { multiplier: number; end: number; dangling: number } | undefined;
 	let afterContrast = 1;
 	let concessionClause = -1;
 	let repeatPending = false;
 	let sarcasmClause = -9;
 	let repeatedFailure = false;
 	let praiseThenNegative = false;
+	/** A modifier that reached no sentiment word: an emphatic negation or excess marker counts on its own. */
+	const dangle = (m: { dangling: number; end: number } | undefined): undefined => {
+		if (m?.dangling && WORD_AFTER.test(text.slice(m.end, m.end + 2))) contributions.push({ value: m.dangling * params.negativeWeight * afterContrast * (concessionClause === clause ? 0.5 : 1), praise: false, clause });
+		return undefined;
+	};
 
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
@@ -70,22 +86,23 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			clause++;
 			repeatPending = false;
 		}
-		if (negation && !withinReach(text.slice(negation.end, t.start))) negation = undefined;
-		if (degree && !withinReach(text.slice(degree.end, t.start))) degree = undefined;
+		if (negation && !withinReach(text, negation.end, t.start)) negation = dangle(negation);
+		if (degree && !withinReach(text, degree.end, t.start)) degree = dangle(degree);
 		prevEnd = t.end;
 		const info = t.info;
 		switch (info.kind) {
 			case 'negator':
-				negation = { strength: negation ? -negation.strength : info.strength, end: t.end };
+				negation = negation ? { strength: -negation.strength, end: t.end, dangling: 0 } : { strength: info.strength, end: t.end, dangling: info.dangling ?? 0 };
 				continue;
 			case 'degree':
-				degree = { multiplier: (degree?.multiplier ?? 1) * (negation ? 0.7 : info.multiplier), end: t.end };
+				degree = { multiplier: (degree?.multiplier ?? 1) * (negation ? 0.7 : info.multiplier), end: t.end, dangling: negation ? 0 : (degree?.dangling ?? 0) + (info.dangling ?? 0) };
 				continue;
 			case 'contrast':
+				negation = dangle(negation);
+				degree = dangle(degree);
 				for (const c of contributions) c.value *= 0.5;
 				afterContrast = 1.5;
 				clause++;
-				negation = degree = undefined;
 				continue;
 			case 'concession':
 				concessionClause = clause;
@@ -102,7 +119,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 		}
 		const next = tokens[i + 1];
 		if (info.degreeBeforeWord && next?.start === t.end && next.info.kind === 'word') {
-			degree = { multiplier: (degree?.multiplier ?? 1) * info.degreeBeforeWord, end: t.end };
+			degree = { multiplier: (degree?.multiplier ?? 1) * info.degreeBeforeWord, end: t.end, dangling: 0 };
 			continue;
 		}
 		let value = info.weight * (degree?.multiplier ?? 1);
@@ -120,6 +137,9 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 		value *= afterContrast * (concessionClause === clause ? 0.5 : 1);
 		contributions.push({ value, praise: value > 0 && !!info.praise, clause });
 	}
+
+	dangle(negation);
+	dangle(degree);
 
 	// A cue (呵呵, 🙄) only turns around praise in its own or a neighbouring clause: in a long review
 	// an old-style friendly 呵呵 must not flip every compliment.

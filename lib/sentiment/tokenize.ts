@@ -1,4 +1,5 @@
 import { CASED_SLANG } from './lexicon/slang';
+import { atAsciiWordBoundaries } from '../text/pattern-matcher';
 import type { SentimentDictionary, TermInfo } from './dictionary';
 
 /** A lexicon term found in the text, with offsets into the text it was found in. */
@@ -8,20 +9,8 @@ export interface Token {
 	info: TermInfo;
 }
 
-const ASCII_ALNUM = /[a-z0-9]/i;
-
-function isAsciiAlnum(ch: string | undefined): boolean {
-	return ch !== undefined && ASCII_ALNUM.test(ch);
-}
-
 /** English terms only match whole words: "no" is not inside "not", "sb" not inside "sbux". */
-export function atWordBoundaries(text: string, start: number, end: number): boolean {
-	const first = text[start];
-	const last = text[end - 1];
-	if (isAsciiAlnum(first) && isAsciiAlnum(text[start - 1])) return false;
-	if (isAsciiAlnum(last) && isAsciiAlnum(text[end])) return false;
-	return true;
-}
+export const atWordBoundaries = atAsciiWordBoundaries;
 
 /**
  * Forward maximum matching over the lexicon: of all dictionary hits (one Aho-Corasick pass), keep the

@@ -1,19 +1,16 @@
 import ahoCorasickModule = require('modern-ahocorasick');
 
-// The package's CommonJS entry exports the matcher class itself; its bundled types describe the ESM
-// entry, which TypeScript's `node` resolution picks, so the constructor is typed here.
-interface AhoMatch<T> {
-	start: number;
-	end: number;
-	data: T | undefined;
-}
-type AhoCorasickCtor = new <T>(patterns: ReadonlyArray<{ pattern: string; data?: T }>) => { search(text: string): Array<AhoMatch<T>> };
-const AhoCorasick = ahoCorasickModule as unknown as AhoCorasickCtor;
-
 /**
- * Multi-pattern matching over a dictionary of terms (Aho–Corasick via modern-ahocorasick:
- * one pass over the text whatever the dictionary size, Unicode-aware, UTF-16 offsets).
- * Shared by compliance checks and risk rules; build one matcher per dictionary and reuse it.
+ * Multi-pattern matching over a dictionary of terms: one pass over the text whatever the dictionary
+ * size, UTF-16 offsets into the original text. Shared by compliance checks, risk rules and the sentiment
+ * lexicon; build one matcher per dictionary and reuse it.
+ *
+ * `createPatternMatcher` is an Aho–Corasick automaton over UTF-16 code units written for this project
+ * (a flat transition table for the first unit, one Map for the rest). It reports what modern-ahocorasick
+ * reports — every occurrence of every term, ordered by end offset, longer terms first, duplicates in
+ * input order, only where the match starts and ends on a grapheme boundary — without splitting the text
+ * into graphemes with Intl.Segmenter first, which made the library ~5× slower on Chinese comments
+ * (bench/risk-speed.ts). `createLibraryPatternMatcher` keeps the library for comparison.
  */
 export interface PatternEntry<T> {
 	term: string;
@@ -33,9 +30,26 @@ export interface PatternMatcher<T> {
 	size: number;
 }
 
+let lowerBmp: Uint16Array | undefined;
+
+/** Lower case of every BMP code unit whose lower case is one unit (others map to themselves). */
+function lowerTable(): Uint16Array {
+	if (lowerBmp) return lowerBmp;
+	const table = new Uint16Array(65536);
+	for (let c = 0; c < 65536; c++) {
+		if (c < 128) table[c] = c >= 65 && c <= 90 ? c + 32 : c;
+		else if (c >= 0xd800 && c <= 0xdfff) table[c] = c;
+		else {
+			const lower = String.fromCharCode(c).toLowerCase();
+			table[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+		}
+	}
+	return (lowerBmp = table);
+}
+
 /**
- * Case folding is per UTF-16 unit (`toLowerCase` of ASCII and CJK keeps lengths), so offsets into the
- * folded text are offsets into the original. Characters whose lower case changes length are left as is.
+ * Case folding per code point (`toLowerCase` of ASCII and CJK keeps lengths), so offsets into the folded
+ * text are offsets into the original. Characters whose lower case changes length are left as is.
  */
 function foldCase(text: string): string {
 	let out = '';
@@ -46,7 +60,186 @@ function foldCase(text: string): string {
 	return out;
 }
 
-export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>, options: { caseInsensitive?: boolean } = {}): PatternMatcher<T> {
+/** Astral code points with a case (Deseret, Osage, Adlam …) are folded through this slow path. */
+function hasAstralCase(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0xd800 && c <= 0xdbff) {
+			const cp = text.codePointAt(i) as number;
+			const ch = String.fromCodePoint(cp);
+			if (ch.toLowerCase() !== ch) return true;
+			i++;
+		}
+	}
+	return false;
+}
+
+/** Code units that continue the grapheme before them: a match may not start on or end before one. */
+function extendsGrapheme(text: string, at: number): boolean {
+	const c = text.charCodeAt(at);
+	if (c !== c) return false; // NaN: past the end
+	if (c < 0x300) return false;
+	if (c <= 0x36f) return true; // combining diacritics
+	if (c === 0x200d || c === 0xfe0e || c === 0xfe0f || c === 0x20e3) return true; // ZWJ, variation selectors, keycap
+	if (c >= 0xdc00 && c <= 0xdfff) return true; // low surrogate: the middle of a code point
+	if (c === 0xd83c) {
+		const d = text.charCodeAt(at + 1);
+		return d >= 0xdffb && d <= 0xdfff; // skin-tone modifiers
+	}
+	if (c === 0xdb40) return true; // tag characters (flag sequences)
+	return (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+
+function afterJoiner(text: string, start: number): boolean {
+	return start > 0 && text.charCodeAt(start - 1) === 0x200d;
+}
+
+function isAsciiAlnumUnit(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The hit neither starts right after nor ends right before an ASCII letter or digit that continues its word. */
+export function atAsciiWordBoundaries(text: string, start: number, end: number): boolean {
+	if (isAsciiAlnumUnit(text.charCodeAt(start)) && isAsciiAlnumUnit(text.charCodeAt(start - 1))) return false;
+	if (isAsciiAlnumUnit(text.charCodeAt(end - 1)) && isAsciiAlnumUnit(text.charCodeAt(end))) return false;
+	return true;
+}
+
+export interface PatternMatcherOptions {
+	/** Fold case (default true). */
+	caseInsensitive?: boolean;
+	/**
+	 * Report a hit only where it does not cut an ASCII word: a term starting (ending) with a letter or digit
+	 * must not have one right before (after) it, so "no" is not found inside "not". Default false: compliance
+	 * terms match anywhere.
+	 */
+	asciiWholeWords?: boolean;
+}
+
+export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>, options: PatternMatcherOptions = {}): PatternMatcher<T> {
+	const fold = options.caseInsensitive ?? true;
+	const wholeWords = options.asciiWholeWords ?? false;
+	const usable = entries.filter((e) => e.term.trim().length > 0);
+	if (usable.length === 0) return { findAll: () => [], size: 0 };
+	const lower = fold ? lowerTable() : new Uint16Array(65536).map((_, i) => i);
+	const patterns = usable.map((e) => (fold ? foldCase(e.term) : e.term));
+
+	// The alphabet: code units that occur in some term, numbered from 1; any other unit sends the automaton
+	// back to the root. Transitions from the root in a flat array, the others in one Map keyed
+	// state·alphabetSize + letter (small integers, so the Map hashes them fast).
+	const letter = new Uint16Array(65536);
+	let letters = 0;
+	for (const term of patterns) for (let i = 0; i < term.length; i++) if (!letter[term.charCodeAt(i)]) letter[term.charCodeAt(i)] = ++letters;
+	const width = letters + 1;
+	for (let c = 0; c < 65536; c++) if (lower[c] !== c && letter[lower[c]]) letter[c] = letter[lower[c]];
+	const rootNext = new Int32Array(width);
+	const next = new Map<number, number>();
+	const depth: number[] = [0];
+	const outputs: Array<number[] | undefined> = [undefined];
+	for (let p = 0; p < patterns.length; p++) {
+		const term = patterns[p];
+		let s = 0;
+		for (let i = 0; i < term.length; i++) {
+			const c = letter[term.charCodeAt(i)];
+			let t = s === 0 ? rootNext[c] : (next.get(s * width + c) ?? 0);
+			if (t === 0) {
+				t = depth.length;
+				depth.push(depth[s] + 1);
+				outputs.push(undefined);
+				if (s === 0) rootNext[c] = t;
+				else next.set(s * width + c, t);
+			}
+			s = t;
+		}
+		(outputs[s] ??= []).push(p);
+	}
+	// Failure links and dictionary-suffix links, breadth first.
+	const count = depth.length;
+	const fail = new Int32Array(count);
+	const dictLink = new Int32Array(count).fill(-1);
+	const children: number[][] = Array.from({ length: count }, () => []);
+	const childUnit: number[][] = Array.from({ length: count }, () => []);
+	for (let c = 0; c < width; c++) {
+		const t = rootNext[c];
+		if (t) children[0].push(t), childUnit[0].push(c);
+	}
+	for (const [key, t] of next) {
+		const s = Math.floor(key / width);
+		children[s].push(t);
+		childUnit[s].push(key - s * width);
+	}
+	const step = (s: number, c: number): number => {
+		for (;;) {
+			const t = s === 0 ? rootNext[c] : (next.get(s * width + c) ?? 0);
+			if (t !== 0 || s === 0) return t;
+			s = fail[s];
+		}
+	};
+	const queue: number[] = [...children[0]];
+	for (let q = 0; q < queue.length; q++) {
+		const s = queue[q];
+		const f = fail[s];
+		dictLink[s] = outputs[f] ? f : dictLink[f];
+		for (let k = 0; k < children[s].length; k++) {
+			const t = children[s][k];
+			fail[t] = step(f, childUnit[s][k]);
+			if (fail[t] === t) fail[t] = 0;
+			queue.push(t);
+		}
+	}
+	const data = usable.map((e) => e.data);
+
+	return {
+		size: usable.length,
+		findAll(text: string): PatternHit<T>[] {
+			const haystack = fold && hasAstralCase(text) ? foldCase(text) : text;
+			const hits: PatternHit<T>[] = [];
+			let s = 0;
+			const n = haystack.length;
+			for (let i = 0; i < n; i++) {
+				const c = letter[haystack.charCodeAt(i)];
+				if (c === 0) {
+					s = 0;
+					continue;
+				}
+				for (;;) {
+					const t = s === 0 ? rootNext[c] : (next.get(s * width + c) ?? 0);
+					if (t !== 0) {
+						s = t;
+						break;
+					}
+					if (s === 0) break;
+					s = fail[s];
+				}
+				if (s === 0) continue;
+				const end = i + 1;
+				for (let o = outputs[s] ? s : dictLink[s]; o > 0; o = dictLink[o]) {
+					const start = end - depth[o];
+					const first = (outputs[o] as number[])[0];
+					if (wholeWords && !atAsciiWordBoundaries(text, start, end)) continue;
+					if (extendsGrapheme(text, start) && !extendsGrapheme(patterns[first], 0)) continue;
+					if (extendsGrapheme(text, end) || afterJoiner(text, start)) continue;
+					const term = text.slice(start, end);
+					for (const p of outputs[o] as number[]) hits.push({ term, start, end, data: data[p] });
+				}
+			}
+			return hits;
+		},
+	};
+}
+
+// The package's CommonJS entry exports the matcher class itself; its bundled types describe the ESM
+// entry, which TypeScript's `node` resolution picks, so the constructor is typed here.
+interface AhoMatch<T> {
+	start: number;
+	end: number;
+	data: T | undefined;
+}
+type AhoCorasickCtor = new <T>(patterns: ReadonlyArray<{ pattern: string; data?: T }>) => { search(text: string): Array<AhoMatch<T>> };
+const AhoCorasick = ahoCorasickModule as unknown as AhoCorasickCtor;
+
+/** The same matcher on modern-ahocorasick (grapheme segmentation with Intl.Segmenter), kept for comparison in benchmarks. */
+export function createLibraryPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>, options: { caseInsensitive?: boolean } = {}): PatternMatcher<T> {
 	const fold = options.caseInsensitive ?? true;
 	const usable = entries.filter((e) => e.term.trim().length > 0);
 	if (usable.length === 0) return { findAll: () => [], size: 0 };

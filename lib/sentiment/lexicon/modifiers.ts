@@ -23,6 +23,17 @@ export const DEGREE_ADVERBS: ReadonlyArray<readonly [string, number]> = [
 	...['kinda', 'kind of', 'sort of', 'sorta', 'a bit', 'a little', 'slightly', 'somewhat', 'lowkey', 'a tad', 'mildly', 'fairly'].map((t) => [t, 0.6] as const),
 ];
 
+/**
+ * Modifiers that are themselves a complaint when no sentiment word follows them in reach: an emphatic
+ * negation (颜色一点都不红, 根本不是棉的, 毫无新意) or an excess marker (太X了, 过于X) before a word the
+ * lexicon does not know. Followed by a known word they only modify it (一点都不贵 is praise).
+ */
+export const DANGLING: ReadonlyArray<readonly [string, number]> = [
+	...['一点也不', '一点都不', '根本不', '根本没', '完全不', '完全没有', '毫无', '并不', '并没有', '从不', '从没', '从未'].map((t) => [t, -1] as const),
+	...['太', '过于', 'too', 'overly'].map((t) => [t, -1] as const),
+	...['not', 'never', 'no', 'cannot', 'nobody', 'nothing', 'without'].map((t) => [t, -1] as const),
+];
+
 /** Contrast: the clause after weighs more than the one before. */
 export const CONTRASTS: readonly string[] = ['但是', '但', '可是', '不过', '然而', '只是', '却', '偏偏', '可惜', 'but', 'however', 'except', 'nevertheless', 'nonetheless', 'that said', 'even so'];
 

@@ -74,6 +74,21 @@ describe('analyzeSentiment', () => {
 		expect(label('呵呵，读了这本书后收获很多。作者写得细腻，故事动人，值得一读，推荐给大家')).toBe('positive');
 	});
 
+	it('an emphatic negation or excess marker with no sentiment word after it is a complaint', () => {
+		expect(label('颜色一点都不红')).toBe('negative');
+		expect(label('衣服太短了')).toBe('negative');
+		expect(label('一点都不贵')).toBe('positive');
+		expect(label('my bag did not arrive')).toBe('negative');
+		expect(label('the plot is too thin')).toBe('negative');
+		expect(label('me too')).toBe('neutral');
+	});
+
+	it('knows common complaint phrases in both languages', () => {
+		for (const text of ['还不如去超市买', '说好的赠品呢', '再也不来了', '用处不大', 'on hold for two hours', 'no answer on your phone', 'a tedious, lackluster film', 'you really let me down']) {
+			expect([text, label(text)]).toEqual([text, 'negative']);
+		}
+	});
+
 	it('reads traditional characters like simplified', () => {
 		expect(label('這個產品質量真的很差')).toBe('negative');
 		expect(label('價格實惠，品質很好，推薦')).toBe('positive');

@@ -1,4 +1,4 @@
-import { createPatternMatcher } from '../../../lib/text/pattern-matcher';
+import { createLibraryPatternMatcher, createPatternMatcher } from '../../../lib/text/pattern-matcher';
 
 describe('createPatternMatcher', () => {
 	it('finds every Chinese and English term with UTF-16 offsets into the original text', () => {
@@ -21,5 +21,22 @@ describe('createPatternMatcher', () => {
 		const m = createPatternMatcher([{ term: 'Apple', data: 1 }, { term: '  ', data: 2 }], { caseInsensitive: false });
 		expect(m.size).toBe(1);
 		expect(m.findAll('apple Apple')).toHaveLength(1);
+	});
+});
+
+describe('createPatternMatcher against modern-ahocorasick', () => {
+	const entries = ['好', '好用', '不好用', '👍', 'no', 'not', 'not good', 'Refund', 'é', '[赞]', '质量'].map((term, i) => ({ term, data: i }));
+	const texts = ['质量很好用👍🏻，不好用[赞]', 'NOT good, no REFUND', 'café cafe\u0301 é', '👨‍👩‍👧 👍 ❤️ 1️⃣', ''];
+
+	it.each(texts)('reports the same hits in the same order: %s', (text) => {
+		expect(createPatternMatcher(entries).findAll(text)).toEqual(createLibraryPatternMatcher(entries).findAll(text));
+	});
+
+	it('skips hits inside ASCII words when asked', () => {
+		const m = createPatternMatcher(entries, { asciiWholeWords: true });
+		expect(m.findAll('nothing not no').map((h) => [h.term, h.start])).toEqual([
+			['not', 8],
+			['no', 12],
+		]);
 	});
 });
