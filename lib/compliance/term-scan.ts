@@ -1,4 +1,4 @@
-import { createPatternMatcher, PatternEntry, PatternHit, PatternMatcher } from '../text/pattern-matcher';
+import { createLibraryPatternMatcher, PatternEntry, PatternHit, PatternMatcher } from '../text/pattern-matcher';
 
 /**
  * Dictionary scanning shared by the Advertising Law terms and the user's own lists.
@@ -44,7 +44,9 @@ export interface TermScanner<T> {
 }
 
 export function createTermScanner<T>(entries: ReadonlyArray<TermEntry<T>>): TermScanner<T> {
-	const matcher: PatternMatcher<TermEntry<T>> = createPatternMatcher(entries.map((e): PatternEntry<TermEntry<T>> => ({ term: e.term, data: e })));
+	// Compliance scans a post at a time, so it uses the maintained library (modern-ahocorasick) directly;
+	// the faster in-house automaton is reserved for the per-comment hot path of risk scoring.
+	const matcher: PatternMatcher<TermEntry<T>> = createLibraryPatternMatcher(entries.map((e): PatternEntry<TermEntry<T>> => ({ term: e.term, data: e })));
 	return {
 		scan(text: string): TermHit<T>[] {
 			const byFamily = new Map<string, Array<PatternHit<TermEntry<T>>>>();
