@@ -15,6 +15,7 @@ import { createYoutubePlatform } from './platforms/youtube';
 import { createWeiboPlatform } from './platforms/weibo';
 import { createXPlatform } from './platforms/x';
 import { createDouyinPlatform } from './platforms/douyin';
+import { createTelegramPlatform } from './platforms/telegram';
 import { NOTIFY_PLATFORM_FACTORIES } from './platforms/notify';
 import { RateLimitBucket, type SandboxRateLimit } from './rate-limit';
 
@@ -67,6 +68,7 @@ const PLATFORM_FACTORIES: PlatformFactory[] = [
 	createWeiboPlatform,
 	createXPlatform,
 	createDouyinPlatform,
+	createTelegramPlatform,
 	...NOTIFY_PLATFORM_FACTORIES,
 ];
 

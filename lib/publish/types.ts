@@ -45,8 +45,11 @@ export interface TargetResult {
 	error?: { code: string; message: string; operation?: string; raw?: unknown };
 	/** A transient failure (network, 5xx, 429 after every retry): the post can simply be tried again later. */
 	retryable?: boolean;
-	/** True when the result came from reading the platform back rather than from this publish call. */
-	readBack?: boolean;
+	/**
+	 * True when the result came from reading the platform back rather than from this publish call;
+	 * `'unavailable'` when the platform has no read-back at all (Telegram bots), so the ledger alone prevents a second post.
+	 */
+	readBack?: boolean | 'unavailable';
 	attempts?: number;
 	at: string;
 }

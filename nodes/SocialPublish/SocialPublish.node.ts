@@ -22,6 +22,7 @@ export class SocialPublish implements INodeType {
 				{ platform: 'bluesky', credential: 'blueskyAccountApi', required: true },
 				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
 				{ platform: 'x', credential: 'xAccountApi', required: true },
+				{ platform: 'telegram', credential: 'telegramBotApi', required: true },
 			],
 		),
 		properties: [
@@ -33,6 +34,7 @@ export class SocialPublish implements INodeType {
 				options: [
 					{ name: 'Bluesky', value: 'bluesky' },
 					{ name: 'Mastodon', value: 'mastodon' },
+					{ name: 'Telegram Channel', value: 'telegram' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
 					{ name: 'X', value: 'x' },
 				],
@@ -90,6 +92,40 @@ export class SocialPublish implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { platform: ['x'] } },
+			},
+			{
+				displayName:
+					'Telegram: the bot (an administrator of the channel allowed to post) sends the post with sendMessage, or sendPhoto when the first media item is an image. A bot cannot read a channel back, so only the ledger prevents a second post: a send that may have reached Telegram (timeout, 5xx) is not retried automatically and fails with a note to check the channel.',
+				name: 'telegramNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['telegram'] } },
+			},
+			{
+				displayName: 'Channel',
+				name: 'telegramChatId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: '@channelusername',
+				displayOptions: { show: { platform: ['telegram'] } },
+				description: 'The channel’s @username or numeric ID (-100…). A post’s account must name the same channel (@username, username or ID).',
+			},
+			{
+				displayName: 'Disable Link Preview',
+				name: 'telegramDisablePreview',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { platform: ['telegram'] } },
+				description: 'Whether to send text messages without a link preview card',
+			},
+			{
+				displayName: 'Send Silently',
+				name: 'telegramSilent',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { platform: ['telegram'] } },
+				description: 'Whether subscribers get the message without a notification sound',
 			},
 			{
 				displayName: 'Visibility',

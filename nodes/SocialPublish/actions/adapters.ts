@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Platform } from '../../../lib/model';
 import { BlueskyPublisher } from '../../../lib/platforms/bluesky-publish';
 import { MastodonPublisher } from '../../../lib/platforms/mastodon-publish';
+import { TelegramPublisher } from '../../../lib/platforms/telegram-publish';
 import { WechatOaPublisher } from '../../../lib/platforms/wechat-oa-publish';
 import { XPublisher } from '../../../lib/platforms/x-publish';
 import type { PublishAdapter } from '../../../lib/publish/types';
@@ -9,7 +10,7 @@ import type { SecretList } from '../../shared/perItem';
 import { platformContext, wechatOaApi } from '../../shared/platformContext';
 
 /** The node's Platform option → the model's platform. */
-export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky', x: 'x' };
+export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky', x: 'x', telegram: 'telegram' };
 
 export interface AdapterFor {
 	adapter: PublishAdapter;
@@ -54,6 +55,22 @@ export async function createPublishAdapter(ctx: IExecuteFunctions, itemIndex: nu
 			const adapter = new XPublisher({ accessToken, baseUrl: String(c.baseUrl ?? '') }, platformContext(ctx, itemIndex));
 			const me = await adapter.whoAmI();
 			return { adapter, accounts: [me.username, `@${me.username}`, me.id] };
+		}
+		case 'telegram': {
+			const c = await ctx.getCredentials('telegramBotApi', itemIndex);
+			const botToken = String(c.botToken ?? '');
+			secrets.push(botToken);
+			const adapter = new TelegramPublisher(
+				{
+					botToken,
+					baseUrl: String(c.baseUrl ?? ''),
+					chatId: ctx.getNodeParameter('telegramChatId', itemIndex, '') as string,
+					disableWebPagePreview: ctx.getNodeParameter('telegramDisablePreview', itemIndex, false) as boolean,
+					silent: ctx.getNodeParameter('telegramSilent', itemIndex, false) as boolean,
+				},
+				platformContext(ctx, itemIndex),
+			);
+			return { adapter, accounts: await adapter.accountNames() };
 		}
 		default:
 			throw new Error(`Unsupported platform "${String(ctx.getNodeParameter('platform', itemIndex))}"`);
