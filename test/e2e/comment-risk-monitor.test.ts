@@ -1,0 +1,314 @@
+/**
+ * workflows/comment-risk-monitor.json end to end in a real n8n against the sandbox, published (production
+ * webhooks and polling):
+ * - WeChat push: the echostr handshake, a correctly signed message answered "success", scored critical, sent as
+ *   an alert card to the sandbox's WeCom group bot (level shown, the comment's markdown and @all neutralised) and
+ *   logged once in the Data Table `mediaops_risk_events`; a bad signature gets 401 and starts nothing;
+ * - signed webhook (HMAC-SHA256): a signed Mention is scored and alerted; a wrong signature or a stale timestamp
+ *   gets 401 and starts nothing;
+ * - polling (MediaOps Trigger, new comments): comments that appear after activation are emitted once, scored, and
+ *   the high/critical ones alerted and logged.
+ *
+ * The sandbox clock runs `lag` behind the real one, so at activation the trigger records the comments visible then;
+ * setting lag to 0 reveals the comments of the last `lag` hours, which the next poll must emit. The seed and lag are
+ * picked (with the core library on the sandbox's seeded truth) so that a few of those comments are high or critical.
+ */
+import * as path from 'node:path';
+import { SANDBOX_WECHAT_ACCOUNTS, type Sandbox } from '../../sandbox';
+import { WechatDataset } from '../../sandbox/platforms/wechat/data';
+import { sandboxWebhookUrl } from '../../sandbox/platforms/notify';
+import { addDays } from '../../sandbox/dates';
+import { commentToMention } from '../../lib/platforms/wechat-oa-comments';
+import { hmacSignature, wechatSignature } from '../../lib/platforms/wechat-oa-push';
+import { assessMentions } from '../../lib/risk';
+import type { Mention } from '../../lib/model';
+import { PACKAGE_NAME, readWorkflow, setUpE2e, type E2eEnv } from './support';
+
+const WORKFLOW_ID = 'mediaopsCommentRisk';
+const TABLE = 'mediaops_risk_events';
+const BRAND = SANDBOX_WECHAT_ACCOUNTS[0];
+/** "New comments" watches the articles of this many days (the shipped value). */
+const WATCHED_DAYS = 3;
+const PUSH_TOKEN = 'mediaopsSandboxPushToken';
+const HMAC_SECRET = 'sandbox-hmac-secret-0123456789';
+const PUSH_CREDENTIAL = { id: 'mediaopsCommentPush01', name: 'MediaOps Comment Push (sandbox)', type: 'commentPushApi', data: { wechatToken: PUSH_TOKEN, hmacSecret: HMAC_SECRET } };
+const HOUR = 3_600_000;
+
+type Execution = { id: string; mode: string; status: string; startedAt?: string };
+type Json = Record<string, unknown>;
+
+/** Comment mentions the trigger sees with the sandbox clock at `at` (articles of the last WATCHED_DAYS complete days). */
+function visibleComments(data: WechatDataset): Mention[] {
+	const yesterday = data.yesterday();
+	return data
+		.articlesPublished(BRAND.appId, addDays(yesterday, -(WATCHED_DAYS - 1)), yesterday)
+		.flatMap((a) => (data.comments(a.msgDataId, a.index - 1) ?? []).map((c) => commentToMention(c as unknown as Record<string, unknown>, { msgDataId: a.msgDataId, index: a.index - 1 }, BRAND.appId)!));
+}
+
+const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+
+/** A seed and a lag whose revealed comments include 1–6 high or critical ones (WeCom bots take 20 messages a minute). */
+function pickSeedAndLag(): { seed: number; lagMs: number; revealed: string[]; high: string[] } {
+	const now = Date.now();
+	for (let seed = 1; seed < 3000; seed++) {
+		let clock = new Date(now);
+		const data = new WechatDataset(seed, () => clock);
+		const all = visibleComments(data);
+		for (const lagHours of [2, 4, 8, 1, 3, 6, 0.5]) {
+			// n8n asks the datacube for days up to its own yesterday: the lagging sandbox must be on the same China date.
+			if (shanghaiDay(now - lagHours * HOUR) !== shanghaiDay(now)) continue;
+			clock = new Date(now - lagHours * HOUR);
+			const before = new Set(visibleComments(data).map((m) => m.id));
+			// Comments a few minutes younger than the lag must not change the picture: require the same set 5 min on.
+			clock = new Date(now - lagHours * HOUR + 5 * 60_000);
+			const later = new Set(visibleComments(data).map((m) => m.id));
+			if (later.size !== before.size) continue;
+			const revealed = all.filter((m) => !before.has(m.id));
+			const high = assessMentions(revealed).filter((a) => a.riskLevel === 'high' || a.riskLevel === 'critical');
+			if (high.length >= 1 && high.length <= 6 && revealed.length <= 60) return { seed, lagMs: lagHours * HOUR, revealed: revealed.map((m) => m.id), high: high.map((a) => a.mentionId) };
+		}
+	}
+	throw new Error('no sandbox seed with a few high-risk comments to reveal');
+}
+
+let env: E2eEnv;
+let sandbox: Sandbox;
+let lagMs = 0;
+let picked: ReturnType<typeof pickSeedAndLag>;
+
+async function api<T>(pathname: string, init?: RequestInit): Promise<T> {
+	const res = await env.n8n.request(pathname, init);
+	const body = (await res.json()) as { data: T };
+	return body.data;
+}
+
+async function executions(): Promise<Execution[]> {
+	const q = new URLSearchParams({ filter: JSON.stringify({ workflowId: WORKFLOW_ID }), limit: '100' });
+	const page = await api<{ results: Execution[] }>(`/rest/executions?${q}`);
+	return page.results.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+const finished = (e: Execution) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting';
+
+/** The next finished execution of `mode` after the `before` ones. */
+async function nextRun(mode: string, before: number): Promise<Execution> {
+	return waitFor(`a finished ${mode} execution`, async () => {
+		const runs = (await executions()).filter((e) => e.mode === mode);
+		return runs.length > before && runs.slice(before).every(finished) ? runs[runs.length - 1] : undefined;
+	});
+}
+
+/** A node's first-run output items (output `index`) of a stored execution. */
+async function nodeItems(executionId: string, node: string, index = 0): Promise<Json[]> {
+	const execution = await api<{ data: string | Json }>(`/rest/executions/${executionId}`);
+	const n8nDir = path.dirname(path.dirname(env.n8n.bin));
+	const flatted = require(require.resolve('flatted', { paths: [n8nDir] })) as { parse(s: string): unknown };
+	const data = (typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data) as { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>> } };
+	return (data.resultData.runData[node]?.[0]?.data?.main?.[index] ?? []).map((i) => i.json);
+}
+
+/** What the sandbox's WeCom group bot accepted, as markdown contents. */
+async function wecomMessages(): Promise<string[]> {
+	const res = await fetch(`${sandbox.url}/__sandbox/notify/messages?channel=wecom`);
+	const body = (await res.json()) as { messages: Array<{ body: { msgtype: string; markdown?: { content: string } } }> };
+	return body.messages.map((m) => {
+		expect(m.body.msgtype).toBe('markdown');
+		return m.body.markdown!.content;
+	});
+}
+
+beforeAll(async () => {
+	picked = pickSeedAndLag();
+	lagMs = picked.lagMs;
+	env = await setUpE2e('comment-risk-monitor', { seed: picked.seed, now: () => new Date(Date.now() - lagMs) });
+	sandbox = env.sandbox;
+	await env.n8n.importCredentials([
+		PUSH_CREDENTIAL,
+		// The URL a user pastes from the group bot; the base URL override sends it to the sandbox receiver.
+		{ id: 'mediaopsWecomBot01', name: 'WeCom bot (risk alerts)', type: 'weComBotApi', data: { webhookUrl: sandboxWebhookUrl('https://qyapi.weixin.qq.com', 'wecom'), baseUrl: sandbox.url } },
+	]);
+	const workflow = readWorkflow('comment-risk-monitor.json') as { nodes: Array<{ name: string; parameters: Json }> };
+	// The shipped poll is every 5 minutes; this copy polls every 15 seconds (n8n refuses a '*' in the seconds field).
+	workflow.nodes.find((n) => n.name === 'New comments')!.parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: '0,15,30,45 * * * * *' }] };
+	await env.n8n.importWorkflow(workflow);
+	await env.n8n.publish(WORKFLOW_ID);
+	await env.n8n.start();
+	await env.n8n.setupOwner();
+}, 600_000);
+
+afterAll(async () => env?.close());
+
+describe('comment-risk-monitor in real n8n', () => {
+	it('loads the nodes it uses', async () => {
+		const types = await env.n8n.nodeTypes({ via: 'http' });
+		expect(types).toEqual(expect.arrayContaining([`${PACKAGE_NAME}.sentimentRisk`, `${PACKAGE_NAME}.commentPushTrigger`, `${PACKAGE_NAME}.mediaOpsTrigger`, `${PACKAGE_NAME}.teamNotify`]));
+	});
+
+	describe('WeChat push', () => {
+		const url = () => `${env.n8n.url}/webhook/mediaops-comments`;
+		function signed(extra: Record<string, string> = {}, token = PUSH_TOKEN): URLSearchParams {
+			const timestamp = String(Math.floor(Date.now() / 1000));
+			const nonce = String(Math.floor(Math.random() * 1e9));
+			return new URLSearchParams({ timestamp, nonce, signature: wechatSignature(token, timestamp, nonce), ...extra });
+		}
+		const xml = (content: string, msgId: string) =>
+			`<xml><ToUserName><![CDATA[gh_sandbox0brand]]></ToUserName><FromUserName><![CDATA[oSandboxUser0000000000000001]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
+		const webhookRuns = async () => (await executions()).filter((e) => e.mode === 'webhook');
+
+		it('answers the echostr handshake', async () => {
+			const res = await fetch(`${url()}?${signed({ echostr: '5838479218127813673' })}`);
+			expect(res.status).toBe(200);
+			expect(await res.text()).toBe('5838479218127813673');
+		});
+
+		it('a critical message is answered "success", alerted to the WeCom group with its markup neutralised, and logged', async () => {
+			const before = (await webhookRuns()).length;
+			const messagesBefore = (await wecomMessages()).length;
+			const text = '你们的咖啡喝完拉肚子了，再不退款我就打12315投诉 <@all> **速看** [详情](http://evil.example/x)';
+			const res = await fetch(`${url()}?${signed()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml(text, '880001') });
+			expect(res.status).toBe(200);
+			expect(await res.text()).toBe('success');
+			const run = await nextRun('webhook', before);
+			expect(run.status).toBe('success');
+			const [assessment] = await nodeItems(run.id, 'Assess mentions');
+			expect(assessment).toMatchObject({ mentionId: '880001', platform: 'wechat_oa', riskLevel: 'critical' });
+			expect(assessment.categories).toEqual(expect.arrayContaining(['safety_quality', 'refund_dispute', 'media_exposure']));
+			const [sent] = await nodeItems(run.id, 'Notify team (WeCom)');
+			expect(sent).toMatchObject({ channel: 'wecom', ok: true, status: 'sent', level: 'critical', alertId: 'mention:wechat_oa:880001' });
+
+			const messages = await wecomMessages();
+			expect(messages).toHaveLength(messagesBefore + 1);
+			const card = messages[messages.length - 1];
+			expect(card).toContain('🔴');
+			expect(card).toContain('【严重】');
+			expect(card).toContain('安全与质量');
+			// The comment is evidence, rendered as the words it is: no @all, no bold, no link.
+			expect(card).toContain('你们的咖啡喝完拉肚子了');
+			expect(card).toContain('＜＠all＞');
+			expect(card).toContain('＊＊速看＊＊');
+			expect(card).toContain('［详情］(http：//evil.example/x)');
+			expect(card).not.toContain('<@all>');
+			expect(card).not.toContain('**速看**');
+			expect(card).not.toContain('http://evil.example');
+
+			const rows = await env.n8n.dataTableRows(TABLE);
+			const row = rows.find((r) => r.incidentId === 'mention:wechat_oa:880001');
+			expect(row).toMatchObject({ type: 'safety_quality', status: 'open', level: 'critical', platform: 'wechat_oa', metric: 'sentiment_score', evidenceIds: '880001', action: 'notified: wecom', owner: '舆情值班 PR on duty' });
+			expect(String(row!.suggestedActions)).toContain('立即核查涉事批次');
+		}, 120_000);
+
+		it('a neutral message is scored and stops at the filter: no card, no row', async () => {
+			const before = (await webhookRuns()).length;
+			const messagesBefore = (await wecomMessages()).length;
+			const res = await fetch(`${url()}?${signed()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml('请问周末门店几点开门？', '880003') });
+			expect(await res.text()).toBe('success');
+			const run = await nextRun('webhook', before);
+			expect(run.status).toBe('success');
+			expect((await nodeItems(run.id, 'Assess mentions'))[0]).toMatchObject({ mentionId: '880003', riskLevel: 'none' });
+			expect(await nodeItems(run.id, 'High or critical')).toEqual([]);
+			expect(await wecomMessages()).toHaveLength(messagesBefore);
+			expect((await env.n8n.dataTableRows(TABLE)).some((r) => r.incidentId === 'mention:wechat_oa:880003')).toBe(false);
+		}, 120_000);
+
+		it('rejects a bad signature with 401 and starts nothing', async () => {
+			const before = (await webhookRuns()).length;
+			for (const query of [signed({}, 'not-the-token'), new URLSearchParams({ timestamp: '1', nonce: '2' })]) {
+				const res = await fetch(`${url()}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml('伪造的消息：拉肚子 12315', '880002') });
+				expect(res.status).toBe(401);
+				expect(await res.text()).not.toBe('success');
+			}
+			await new Promise((r) => setTimeout(r, 1500));
+			expect((await webhookRuns()).length).toBe(before);
+		});
+	});
+
+	describe('signed webhook', () => {
+		const url = () => `${env.n8n.url}/webhook/mediaops-comments-signed`;
+		const mention = {
+			platform: 'weibo',
+			id: 'wb-5001',
+			accountId: 'sandbox-weibo-brand',
+			author: { id: 'u-9001', name: 'food-reporter', followers: 250_000 },
+			text: 'Got food poisoning from your latte, my lawyer will sue and the press already knows',
+			createdAt: new Date().toISOString(),
+			url: 'https://weibo.example/wb-5001',
+		};
+		const post = (body: string, timestamp: string, signature: string) =>
+			fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-mediaops-timestamp': timestamp, 'x-mediaops-signature': signature }, body });
+
+		it('a signed mention is scored, alerted and logged; a wrong signature or a stale timestamp gets 401 and starts nothing', async () => {
+			const runsBefore = (await executions()).filter((e) => e.mode === 'webhook').length;
+			const body = JSON.stringify({ mentions: [mention] });
+			const now = String(Math.floor(Date.now() / 1000));
+			const stale = String(Math.floor(Date.now() / 1000) - 3600);
+			expect((await post(body, now, hmacSignature('wrong-secret', now, body))).status).toBe(401);
+			expect((await post(body, stale, hmacSignature(HMAC_SECRET, stale, body))).status).toBe(401);
+			await new Promise((r) => setTimeout(r, 1500));
+			expect((await executions()).filter((e) => e.mode === 'webhook').length).toBe(runsBefore);
+
+			const messagesBefore = (await wecomMessages()).length;
+			const res = await post(body, now, hmacSignature(HMAC_SECRET, now, body));
+			expect(res.status).toBe(200);
+			expect(await res.json()).toEqual({ received: 1 });
+			const run = await nextRun('webhook', runsBefore);
+			expect(run.status).toBe('success');
+			const [assessment] = await nodeItems(run.id, 'Assess mentions');
+			expect(assessment).toMatchObject({ mentionId: 'wb-5001', platform: 'weibo', riskLevel: 'critical' });
+			const messages = await wecomMessages();
+			expect(messages).toHaveLength(messagesBefore + 1);
+			const card = messages[messages.length - 1];
+			expect(card).toContain('【严重】');
+			expect(card).toContain('Got food poisoning from your latte');
+			// Evidence with an http(s) URL is linked.
+			expect(card).toContain('(https://weibo.example/wb-5001)');
+			const row = (await env.n8n.dataTableRows(TABLE)).find((r) => r.incidentId === 'mention:weibo:wb-5001');
+			expect(row).toMatchObject({ level: 'critical', platform: 'weibo', accountId: 'sandbox-weibo-brand', action: 'notified: wecom' });
+		}, 120_000);
+	});
+
+	describe('polling (MediaOps Trigger)', () => {
+		it('comments that appear after activation are emitted once, scored, and the high/critical ones alerted and logged', async () => {
+			const pollsBefore = (await executions()).filter((e) => e.mode === 'trigger');
+			// Nothing that existed at activation was emitted ("Start From Now").
+			for (const run of pollsBefore) {
+				const ids = (await nodeItems(run.id, 'Assess mentions')).map((a) => String(a.mentionId));
+				expect(ids.filter((id) => picked.revealed.includes(id))).toEqual([]);
+			}
+			const messagesBefore = (await wecomMessages()).length;
+			lagMs = 0;
+			// The next polls (every 15 s) emit what the sandbox now shows.
+			const runs = await waitFor('the revealed comments to be polled', async () => {
+				const polls = (await executions()).filter((e) => e.mode === 'trigger').slice(pollsBefore.length);
+				if (!polls.length || !polls.every(finished)) return undefined;
+				const ids = (await Promise.all(polls.map((p) => nodeItems(p.id, 'Assess mentions')))).flat().map((a) => String(a.mentionId));
+				return picked.revealed.every((id) => ids.includes(id)) ? polls : undefined;
+			});
+			const assessed = (await Promise.all(runs.map((r) => nodeItems(r.id, 'Assess mentions')))).flat();
+			const ids = assessed.map((a) => String(a.mentionId));
+			expect(new Set(ids).size).toBe(ids.length);
+			for (const run of runs) expect(run.status).toBe('success');
+			const high = assessed.filter((a) => a.riskLevel === 'high' || a.riskLevel === 'critical');
+			expect(high.map((a) => a.mentionId).sort()).toEqual(expect.arrayContaining([...picked.high].sort()));
+
+			const messages = (await wecomMessages()).slice(messagesBefore);
+			expect(messages).toHaveLength(high.length);
+			const rows = await env.n8n.dataTableRows(TABLE);
+			for (const a of high) {
+				const level = a.riskLevel === 'critical' ? '【严重】' : '【高】';
+				const text = String(a.text).slice(0, 12);
+				expect(messages.some((m) => m.includes(level) && m.includes(text))).toBe(true);
+				expect(rows.find((r) => r.incidentId === `mention:wechat_oa:${String(a.mentionId)}`)).toMatchObject({ level: a.riskLevel, accountId: BRAND.appId, action: 'notified: wecom' });
+			}
+		}, 180_000);
+	});
+});
