@@ -1,8 +1,9 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 /**
- * Weibo open platform (微博开放平台) OAuth2 access token of the account being measured. Tokens expire (21327);
- * re-authorise the app and paste the new token here.
+ * Weibo open platform (微博开放平台) OAuth2 access token of the account being measured (or posted as, by Social
+ * Publish, which also needs the app's safe domain). Tokens expire (21327); re-authorise the app and paste the new
+ * token here.
  */
 export class WeiboApi implements ICredentialType {
 	name = 'weiboApi';
@@ -22,6 +23,15 @@ export class WeiboApi implements ICredentialType {
 			default: '',
 			required: true,
 			description: 'The OAuth2 access_token (2.00…) from open.weibo.com for the authorised account',
+		},
+		{
+			displayName: 'Safe Domain (安全域名)',
+			name: 'safeDomain',
+			type: 'string',
+			default: '',
+			placeholder: 'www.example.com',
+			description:
+				'For Social Publish only: the domain set in 我的应用 → 应用信息 → 基本应用信息编辑 → 安全域名. statuses/share refuses a post without a link under it (10017 appkey not bind domain).',
 		},
 		{
 			displayName: 'Base URL',

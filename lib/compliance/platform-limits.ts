@@ -34,6 +34,7 @@ export interface PlatformRules {
 
 const WECHAT_DRAFT_ADD = 'developers.weixin.qq.com/doc/service/api/draftbox/draftmanage/api_draft_add';
 const ASSUMPTION = 'assumption';
+const WEIBO_SHARE = 'open.weibo.com/wiki/2/statuses/share';
 
 /**
  * Per-platform limits in one table. `source` is the document the number comes from, or
@@ -59,9 +60,21 @@ export const PLATFORM_RULES: Partial<Record<Platform, PlatformRules>> = {
 		bodyLinkSource: `${ASSUMPTION}: article bodies only keep mp.weixin.qq.com links clickable; external image URLs are filtered (${WECHAT_DRAFT_ADD}); use 阅读原文 (content_source_url) for an outside link`,
 	},
 	weibo: {
-		limits: [{ field: 'body', max: 2000, unit: 'chars', severity: 'error', source: `${ASSUMPTION}: the app's limit for a post; the open API statuses/share doc says 140 汉字` }],
+		// Posting goes through the open API's statuses/share (the only posting API left to third-party apps), so its
+		// limit is the one that matters, not the 2,000/5,000 characters of the Weibo app.
+		limits: [
+			{
+				field: 'body',
+				max: 140,
+				unit: 'chars',
+				severity: 'error',
+				source: `${WEIBO_SHARE} (status: 内容不超过140个汉字). Every character counts as one 汉字 and links at full length, stricter than Weibo's half-counting of half-width characters and its t.cn links`,
+			},
+		],
 		requiredFields: ['body'],
-		media: { max: 18, source: ASSUMPTION },
+		// The same doc requires a link under the app's safe domain (安全域名) and forbids #话题词#: the domain is per app,
+		// so the Weibo publisher checks both against the credential before posting.
+		media: { max: 1, source: `${WEIBO_SHARE} (one pic: JPEG, GIF or PNG under 5 MB, multipart/form-data)` },
 	},
 	x: {
 		limits: [{ field: 'body', max: 280, unit: 'x_weighted', urlLength: 23, severity: 'error', source: 'developer.x.com counting-characters; twitter-text config v3' }],

@@ -93,8 +93,8 @@ export interface TelegramChat {
 
 /**
  * Posting to a Telegram channel with the Bot API: `sendMessage` (HTML parse mode, user text escaped) or, for a
- * post whose first media item is an image, `sendPhoto` with the text as caption (a URL Telegram downloads, or a
- * `file_id` in `mediaId`).
+ * post with one image, `sendPhoto` with the text as caption (a URL Telegram downloads, or a `file_id` in
+ * `mediaId`). Several images or a video are refused before any call (no media groups or sendVideo yet).
  *
  * A bot cannot read a channel's history, so there is no read-back and no platform-side guard: "never twice"
  * rests on the ledger alone (results say `readBack: 'unavailable'`). To keep that promise within a run, a send
@@ -197,6 +197,11 @@ export class TelegramPublisher implements PublishAdapter {
 	}
 
 	async publish(post: Post): Promise<Result> {
+		const visual = post.media.filter((m) => m.type === 'image' || m.type === 'video');
+		if (visual.length > 1 || visual.some((m) => m.type === 'video')) {
+			const message = '此版本每条只发一张图片（sendPhoto），不发视频或相册 / this version sends one image per post (sendPhoto), not videos or albums: split the post or post it by hand';
+			return { status: 'failed', outcome: 'compliance_failed', message, error: { code: 'telegram_media', message } };
+		}
 		const chat = await this.getChat();
 		const text = telegramMessageHtml(post);
 		const image = post.media.find((m) => m.type === 'image' && (m.url || m.mediaId));

@@ -23,6 +23,7 @@ export class SocialPublish implements INodeType {
 				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
 				{ platform: 'x', credential: 'xAccountApi', required: true },
 				{ platform: 'telegram', credential: 'telegramBotApi', required: true },
+				{ platform: 'weibo', credential: 'weiboApi', required: true },
 			],
 		),
 		properties: [
@@ -36,6 +37,7 @@ export class SocialPublish implements INodeType {
 					{ name: 'Mastodon', value: 'mastodon' },
 					{ name: 'Telegram Channel', value: 'telegram' },
 					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+					{ name: 'Weibo (微博)', value: 'weibo' },
 					{ name: 'X', value: 'x' },
 				],
 				default: 'wechatOa',
@@ -100,6 +102,23 @@ export class SocialPublish implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { platform: ['telegram'] } },
+			},
+			{
+				displayName:
+					'Weibo: POST statuses/share.json as the token’s account. The text (at most 140 汉字, no #话题词#) must link under the app’s safe domain set in the credential; images are not uploaded by this version. Before posting, the account’s own timeline is read back for the same text (links aside), and Weibo itself refuses repeated text (20019).',
+				name: 'weiboNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['weibo'] } },
+			},
+			{
+				displayName: 'Client IP (Rip)',
+				name: 'weiboRip',
+				type: 'string',
+				default: '',
+				placeholder: '211.156.0.1',
+				displayOptions: { show: { platform: ['weibo'] } },
+				description: 'The rip field of statuses/share: the real IP of the user the app posts for, which Weibo’s current share doc asks for. Leave empty to omit it.',
 			},
 			{
 				displayName: 'Channel',

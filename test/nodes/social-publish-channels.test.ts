@@ -7,13 +7,16 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { SocialPublish } from '../../nodes/SocialPublish/SocialPublish.node';
 import { TelegramBotApi } from '../../credentials/TelegramBotApi.credentials';
+import { WeiboApi } from '../../credentials/WeiboApi.credentials';
+import { SANDBOX_WEIBO_SAFE_DOMAIN } from '../../sandbox/platforms/weibo/publish';
 import { SANDBOX_TELEGRAM_BOT_TOKEN, type SentMessage } from '../../sandbox/platforms/telegram';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 import { allText } from './support';
 
 const TYPE = `${PACKAGE}.socialPublish`;
 const NODE = 'Social Publish';
-registerTypes({ [TYPE]: new SocialPublish() }, { telegramBotApi: new TelegramBotApi() });
+registerTypes({ [TYPE]: new SocialPublish() }, { telegramBotApi: new TelegramBotApi(), weiboApi: new WeiboApi() });
+const WEIBO_TOKEN = '2.00sandboxBrandToken_not_real';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -23,6 +26,7 @@ afterAll(() => sandbox.close());
 beforeEach(async () => {
 	sandbox.clearFaults();
 	await fetch(`${sandbox.url}/__sandbox/telegram/publish`, { method: 'DELETE' });
+	await fetch(`${sandbox.url}/__sandbox/weibo/publish`, { method: 'DELETE' });
 });
 
 function run(parameters: INodeParameters, items: IDataObject[], credentials: Record<string, IDataObject> = {}, extra: Partial<INode> = {}): Promise<RunResult> {
@@ -31,11 +35,15 @@ function run(parameters: INodeParameters, items: IDataObject[], credentials: Rec
 		type: TYPE,
 		typeVersion: 1,
 		parameters: { operation: 'publish', ...parameters },
-		credentials: { telegramBotApi: { id: 'cred-tg', name: 'Telegram sandbox' } },
+		credentials: { telegramBotApi: { id: 'cred-tg', name: 'Telegram sandbox' }, weiboApi: { id: 'cred-wb', name: 'Weibo sandbox' } },
 		...extra,
 	};
 	return runWorkflow(singleNodeWorkflow(node, items), {
-		credentials: { telegramBotApi: { botToken: SANDBOX_TELEGRAM_BOT_TOKEN, baseUrl: sandbox.url }, ...credentials } as never,
+		credentials: {
+			telegramBotApi: { botToken: SANDBOX_TELEGRAM_BOT_TOKEN, baseUrl: sandbox.url },
+			weiboApi: { accessToken: WEIBO_TOKEN, baseUrl: sandbox.url, safeDomain: SANDBOX_WEIBO_SAFE_DOMAIN },
+			...credentials,
+		} as never,
 	});
 }
 
@@ -94,5 +102,46 @@ describe('Social Publish node: Telegram channel', () => {
 		const again = await run(params, [p]);
 		expect(outcomes(again)).toEqual([['published', 'published']]);
 		expect((await telegramSent()).published).toBe(2);
+	});
+});
+
+describe('Social Publish node: Weibo', () => {
+	const link = `https://${SANDBOX_WEIBO_SAFE_DOMAIN}/spring`;
+	const wb = (id: string, extra: IDataObject = {}): IDataObject => ({ id, platform: 'weibo', account: '星河咖啡', title: '', body: `樱花拿铁回归，第二杯半价 ${id} ${link}`, status: 'scheduled', scheduledAt: new Date(Date.now() - 60_000).toISOString(), ...extra });
+	const weiboShared = async () => ((await (await fetch(`${sandbox.url}/__sandbox/weibo/publish`)).json()) as { published: number }).published;
+
+	it('shares once; a duplicate item is already_published and the next run (no static data kept) reads it back from the timeline', async () => {
+		const p = wb(`wb-${Date.now()}`);
+		const first = await run({ platform: 'weibo' }, [p, p, wb('uid', { account: '7312345678' }), wb('other', { account: '云帆科技' })]);
+		expect(first.error).toBeUndefined();
+		expect(outcomes(first)).toEqual([
+			['published', 'published'],
+			['published', 'already_published'],
+			['published', 'published'],
+			['failed', 'wrong_account'],
+		]);
+		expect(first.nodeOutput(NODE)[0]).toMatchObject({ externalId: expect.stringMatching(/^\d{16}$/), url: expect.stringMatching(/^https:\/\/weibo\.com\/7312345678\/\d+$/), event: { type: 'published' } });
+		const again = await run({ platform: 'weibo' }, [p]);
+		expect(again.nodeOutput(NODE)[0]).toMatchObject({ status: 'published', externalId: first.nodeOutput(NODE)[0].externalId, publish: { targets: [{ outcome: 'found_on_platform', readBack: true }] } });
+		expect(await weiboShared()).toBe(2);
+		expect(allText([first.run, again.run])).not.toContain(WEIBO_TOKEN);
+	});
+
+	it('the compliance check holds Weibo to 140 characters; a missing safe-domain link is refused before any call', async () => {
+		const long = await run({ platform: 'weibo' }, [wb('long', { body: `${'长'.repeat(140)} ${link}` })]);
+		expect(outcomes(long)).toEqual([['failed', 'compliance_failed']]);
+		const noLink = await run({ platform: 'weibo', checkBeforePublishing: false }, [wb('nolink', { body: '没有链接的一条' })]);
+		expect(noLink.nodeOutput(NODE)[0]).toMatchObject({ status: 'failed', publish: { targets: [{ outcome: 'compliance_failed', error: { code: 'weibo_safe_domain' } }] } });
+		expect(await weiboShared()).toBe(0);
+	});
+
+	it('surfaces Weibo’s error with its error_code (20016 posting limit) as a failed post and row; the token never shows', async () => {
+		await fetch(`${sandbox.url}/__sandbox/weibo/publish`, { method: 'POST', body: JSON.stringify({ postsPerHour: 0 }) });
+		const result = await run({ platform: 'weibo', outputFormat: 'row' }, [wb('limit')]);
+		expect(result.nodeOutput(NODE)[0]).toMatchObject({ status: 'failed', publishStatus: 'failed', publishError: expect.stringMatching(/^\[20016\]/) });
+		const noDomain = await run({ platform: 'weibo' }, [wb('nd')], { weiboApi: { accessToken: WEIBO_TOKEN, baseUrl: sandbox.url, safeDomain: '' } });
+		expect(allText(noDomain.run)).toMatch(/safe domain/);
+		expect(allText([result.run, noDomain.run])).not.toContain(WEIBO_TOKEN);
+		expect(await weiboShared()).toBe(0);
 	});
 });

@@ -3,6 +3,7 @@ import type { Platform } from '../../../lib/model';
 import { BlueskyPublisher } from '../../../lib/platforms/bluesky-publish';
 import { MastodonPublisher } from '../../../lib/platforms/mastodon-publish';
 import { TelegramPublisher } from '../../../lib/platforms/telegram-publish';
+import { WeiboPublisher } from '../../../lib/platforms/weibo-publish';
 import { WechatOaPublisher } from '../../../lib/platforms/wechat-oa-publish';
 import { XPublisher } from '../../../lib/platforms/x-publish';
 import type { PublishAdapter } from '../../../lib/publish/types';
@@ -10,7 +11,7 @@ import type { SecretList } from '../../shared/perItem';
 import { platformContext, wechatOaApi } from '../../shared/platformContext';
 
 /** The node's Platform option → the model's platform. */
-export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky', x: 'x', telegram: 'telegram' };
+export const NODE_PLATFORMS: Record<string, Platform> = { wechatOa: 'wechat_oa', mastodon: 'mastodon', bluesky: 'bluesky', x: 'x', telegram: 'telegram', weibo: 'weibo' };
 
 export interface AdapterFor {
 	adapter: PublishAdapter;
@@ -68,6 +69,16 @@ export async function createPublishAdapter(ctx: IExecuteFunctions, itemIndex: nu
 					disableWebPagePreview: ctx.getNodeParameter('telegramDisablePreview', itemIndex, false) as boolean,
 					silent: ctx.getNodeParameter('telegramSilent', itemIndex, false) as boolean,
 				},
+				platformContext(ctx, itemIndex),
+			);
+			return { adapter, accounts: await adapter.accountNames() };
+		}
+		case 'weibo': {
+			const c = await ctx.getCredentials('weiboApi', itemIndex);
+			const accessToken = String(c.accessToken ?? '');
+			secrets.push(accessToken);
+			const adapter = new WeiboPublisher(
+				{ accessToken, safeDomain: String(c.safeDomain ?? ''), baseUrl: String(c.baseUrl ?? ''), rip: ctx.getNodeParameter('weiboRip', itemIndex, '') as string },
 				platformContext(ctx, itemIndex),
 			);
 			return { adapter, accounts: await adapter.accountNames() };

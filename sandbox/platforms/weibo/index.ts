@@ -1,7 +1,8 @@
 /**
  * Weibo open API v2 (PLATFORMS.md §3.2) at the real paths on api.weibo.com: `/2/users/show.json`,
  * `/2/statuses/user_timeline.json` (count ≤ 100, page, since_id, max_id; the authorised user's own posts only),
- * `/2/statuses/count.json` (ids: up to 100) with `access_token` in the query. Errors are Weibo's
+ * `/2/statuses/count.json` (ids: up to 100) with `access_token` in the query; `POST /2/statuses/share.json`
+ * (publish.ts), whose posts join the timeline. Errors are Weibo's
  * `{error, error_code, request}`: 21327 expired_token, 21332 invalid_access_token, 10023 user requests out of
  * rate limit, 20003 user does not exists, 10017 parameter value invalid, 10008 param error.
  * ASSUMPTION: HTTP 403 for auth and rate-limit errors and 400 for parameter errors (the error_code is what
@@ -10,6 +11,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { createWeiboPublishing } from './publish';
 
 export const WEIBO_ERRORS = {
 	paramError: [400, 10008, 'param error, see doc for more info.'],
@@ -145,22 +147,43 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 		return { status, body: { error: message, error_code: code, request: request.path } };
 	};
 
+	const authorise = (token: string): string | 'invalid' | 'expired' => {
+		const uid = SANDBOX_WEIBO_TOKENS[token];
+		if (!uid) return 'invalid';
+		return expired ? 'expired' : uid;
+	};
+	/** Spends one request of the token's hourly budget; false when it is used up. */
+	const spend = (token: string): boolean => {
+		const hour = Math.floor(context.now().getTime() / 3_600_000);
+		const entry = budget.used.get(token);
+		const current = entry && entry.hour === hour ? entry : { hour, used: 0 };
+		if (current.used >= budget.perHour) return false;
+		current.used += 1;
+		budget.used.set(token, current);
+		return true;
+	};
+
 	function authorised(handler: (uid: string, request: SandboxRequest) => SandboxResponse): RouteHandler {
 		return (request) => {
 			if (request.method !== 'GET') return error('paramError', request);
 			const token = request.query.get('access_token') ?? '';
-			const uid = SANDBOX_WEIBO_TOKENS[token];
-			if (!uid) return error('invalidToken', request);
-			if (expired) return error('expiredToken', request);
-			const hour = Math.floor(context.now().getTime() / 3_600_000);
-			const entry = budget.used.get(token);
-			const current = entry && entry.hour === hour ? entry : { hour, used: 0 };
-			if (current.used >= budget.perHour) return error('rateLimited', request);
-			current.used += 1;
-			budget.used.set(token, current);
+			const uid = authorise(token);
+			if (uid === 'invalid') return error('invalidToken', request);
+			if (uid === 'expired') return error('expiredToken', request);
+			if (!spend(token)) return error('rateLimited', request);
 			return handler(uid, request);
 		};
 	}
+
+	// Posting (statuses/share.json) lives in publish.ts; what it posts shows in the timeline below.
+	const publishing = createWeiboPublishing({
+		now: context.now,
+		authorise,
+		spend,
+		error: ([status, code, message], request) => ({ status, body: { error: message, error_code: code, request: request.path } }),
+		user: (uid) => data.user(uid),
+		weiboTime,
+	});
 
 	const routes: Record<string, RouteHandler> = {
 		// The credential's Test request: the uid the token belongs to.
@@ -180,15 +203,17 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 			// Current policy: the timeline of the authorised user only.
 			const uid = q.get('uid') ?? tokenUid;
 			if (uid !== tokenUid) return error('noPermission', request);
-			let statuses = data.statuses(uid);
+			// Posts shared through statuses/share.json are the newest; the seeded history follows.
+			let statuses = [...publishing.timelineOf(uid), ...data.statuses(uid).map((p) => ({ id: data.statusId(p), json: (trim: boolean) => data.statusJson(p, trim) }))];
 			const maxId = q.get('max_id');
 			const sinceId = q.get('since_id');
-			if (maxId && maxId !== '0') statuses = statuses.filter((p) => BigInt(data.statusId(p)) <= BigInt(maxId));
-			if (sinceId && sinceId !== '0') statuses = statuses.filter((p) => BigInt(data.statusId(p)) > BigInt(sinceId));
+			if (maxId && maxId !== '0') statuses = statuses.filter((p) => BigInt(p.id) <= BigInt(maxId));
+			if (sinceId && sinceId !== '0') statuses = statuses.filter((p) => BigInt(p.id) > BigInt(sinceId));
 			const slice = statuses.slice((page - 1) * count, page * count);
 			const trim = q.get('trim_user') === '1';
-			return { body: { statuses: slice.map((p) => data.statusJson(p, trim)), total_number: statuses.length, previous_cursor: 0, next_cursor: slice.length === count ? Number(data.statusId(slice[slice.length - 1])) - 1 : 0 } };
+			return { body: { statuses: slice.map((p) => p.json(trim)), total_number: statuses.length, previous_cursor: 0, next_cursor: slice.length === count ? Number(slice[slice.length - 1].id) - 1 : 0 } };
 		}),
+		'/2/statuses/share.json': (request) => publishing.share(request),
 		'/2/statuses/count.json': authorised((_uid, request) => {
 			const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
 			if (ids.length === 0) return error('paramError', request);
@@ -212,6 +237,7 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 		truth: data,
 		routes,
 		controlRoutes: {
+			publish: (request) => publishing.control(request),
 			/** POST {perHour}: change the per-token hourly budget (tests). */
 			ratelimit: (request) => {
 				const body = JSON.parse(request.rawBody || '{}') as { perHour?: number };

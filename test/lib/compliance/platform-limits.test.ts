@@ -47,8 +47,9 @@ describe('platform limits', () => {
 		expect(checkCompliance({ ...bare, title: 't', media: [{ type: 'image', url: 'https://x/y.png' }] }, noAdLaw).findings.map((f) => f.field)).toEqual(['thumb_media_id']);
 	});
 
-	it('Weibo 2,000, Mastodon 500 with links as 23, Bluesky 300 graphemes, Telegram 4,096 or 1,024 with media', () => {
-		expect(rules(checkCompliance(post({ platform: 'weibo', body: '微'.repeat(2001) }), noAdLaw).findings)).toEqual([['length', 'body', 2000, 2001]]);
+	it('Weibo 140 (statuses/share), Mastodon 500 with links as 23, Bluesky 300 graphemes, Telegram 4,096 or 1,024 with media', () => {
+		expect(checkCompliance(post({ platform: 'weibo', body: '微'.repeat(140) }), noAdLaw).findings).toEqual([]);
+		expect(rules(checkCompliance(post({ platform: 'weibo', body: '微'.repeat(141) }), noAdLaw).findings)).toEqual([['length', 'body', 140, 141]]);
 		const link = `https://example.com/${'x'.repeat(100)}`;
 		expect(checkCompliance(post({ platform: 'mastodon', body: `${'a'.repeat(476)} ${link}` }), noAdLaw).findings).toEqual([]);
 		expect(rules(checkCompliance(post({ platform: 'mastodon', body: 'a'.repeat(501) }), noAdLaw).findings)).toEqual([['length', 'body', 500, 501]]);
