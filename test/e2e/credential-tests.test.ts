@@ -17,6 +17,7 @@ import { SANDBOX_BLUESKY_APP_PASSWORD } from '../../sandbox/platforms/bluesky/pu
 import { SANDBOX_DOUYIN_ACCOUNTS } from '../../sandbox/platforms/douyin';
 import { SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
 import { SANDBOX_NOTIFY_BOTS } from '../../sandbox/platforms/notify';
+import { SANDBOX_TELEGRAM_BOT_TOKEN, SANDBOX_TELEGRAM_REVOKED_TOKEN } from '../../sandbox/platforms/telegram';
 import { SANDBOX_WEIBO_TOKENS } from '../../sandbox/platforms/weibo';
 import { SANDBOX_X_BEARER } from '../../sandbox/platforms/x';
 import { SANDBOX_X_USER_TOKEN } from '../../sandbox/platforms/x/publish';
@@ -129,6 +130,12 @@ function cases(sandboxUrl: string): Case[] {
 			type: 'xAccountApi',
 			valid: { accessToken: SANDBOX_X_USER_TOKEN, baseUrl: base },
 			wrong: { accessToken: 'not-the-user-token', baseUrl: base },
+			message: N8N_HTTP[401],
+		},
+		{
+			type: 'telegramBotApi',
+			valid: { botToken: SANDBOX_TELEGRAM_BOT_TOKEN, baseUrl: base },
+			wrong: { botToken: SANDBOX_TELEGRAM_REVOKED_TOKEN, baseUrl: base },
 			message: N8N_HTTP[401],
 		},
 		{
