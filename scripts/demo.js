@@ -41,7 +41,7 @@ async function main() {
 	const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', path.join(WORK, 'pack')], { cwd: ROOT, encoding: 'utf8' }));
 	const tarball = path.join(WORK, 'pack', packed[0].filename);
 
-	const { startSandbox, SANDBOX_WECHAT_ACCOUNTS } = require(path.join(ROOT, 'dist', 'sandbox'));
+	const { startSandbox } = require(path.join(ROOT, 'dist', 'sandbox'));
 	const sandbox = await startSandbox({ port: sandboxPort });
 	step(`sandbox platform on ${sandbox.url} (WeChat OA API emulation, seeded data)`);
 
@@ -50,10 +50,8 @@ async function main() {
 	fs.rmSync(path.join(WORK, 'n8n'), { recursive: true, force: true });
 	const n8n = await createN8n({ workDir: path.join(WORK, 'n8n'), port, env: { GENERIC_TIMEZONE: 'Asia/Shanghai' }, log: (line) => console.log(`  ${line}`) });
 	await n8n.installPackage(tarball);
-	const account = SANDBOX_WECHAT_ACCOUNTS[0];
-	await n8n.importCredentials([
-		{ id: 'mediaopsWechatOa01', name: 'WeChat OA (sandbox)', type: 'weChatOfficialAccountApi', data: { appId: account.appId, appSecret: account.appSecret, accountName: account.name, baseUrl: sandbox.url } },
-	]);
+	// Every credential the shipped workflows reference, pointing at the sandbox, so each opens and runs.
+	await n8n.importCredentials(require('./sandbox-credentials').sandboxCredentials(sandbox.url));
 	const workflows = fs.readdirSync(path.join(ROOT, 'workflows')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', f), 'utf8')));
 	// The demo's copy of the daily collection backfills 60 days so the reports have two full periods to compare;
 	// the reports write their files where n8n 2.x allows by default (~/.n8n-files).

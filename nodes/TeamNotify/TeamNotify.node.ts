@@ -1,3 +1,4 @@
+import { credentialsByPlatform } from '../shared/credentialsByPlatform';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { transportOptions } from '../shared/platformContext';
 import { commonProperties } from './actions/channel';
@@ -20,12 +21,16 @@ export class TeamNotify implements INodeType {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [
-			{ name: 'weComBotApi', required: true, displayOptions: { show: { channel: ['wecom'] } } },
-			{ name: 'dingTalkBotApi', required: true, displayOptions: { show: { channel: ['dingtalk'] } } },
-			{ name: 'feishuBotApi', required: true, displayOptions: { show: { channel: ['feishu'] } } },
-			{ name: 'slackIncomingWebhookApi', required: true, displayOptions: { show: { channel: ['slack'] } } },
-		],
+		credentials: credentialsByPlatform(
+			[
+				{ platform: 'wecom', credential: 'weComBotApi', required: true },
+				{ platform: 'dingtalk', credential: 'dingTalkBotApi', required: true },
+				{ platform: 'feishu', credential: 'feishuBotApi', required: true },
+				{ platform: 'slack', credential: 'slackIncomingWebhookApi', required: true },
+			],
+			{},
+			'channel',
+		),
 		properties: [
 			{
 				displayName: 'Channel',

@@ -12,11 +12,11 @@ export interface PlatformCredential {
  * `show`s on as the node's authentication field and moves it out of the parameter panel, which would hide the
  * Platform dropdown. `alsoHide` hides all of them for operations that need no account (e.g. a file import).
  */
-export function credentialsByPlatform(entries: PlatformCredential[], alsoHide: Record<string, string[]> = {}): INodeCredentialDescription[] {
+export function credentialsByPlatform(entries: PlatformCredential[], alsoHide: Record<string, string[]> = {}, parameter = 'platform'): INodeCredentialDescription[] {
 	const platforms = entries.map((e) => e.platform);
 	return entries.map((e) => ({
 		name: e.credential,
 		required: e.required,
-		displayOptions: { hide: { platform: platforms.filter((p) => p !== e.platform), ...alsoHide } },
+		displayOptions: { hide: { [parameter]: platforms.filter((p) => p !== e.platform), ...alsoHide } },
 	}));
 }

@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { NodeTypeDescription } from '../../scripts/n8n/harness';
 import { PACKAGE_NAME, ROOT, setUpE2e, type E2eEnv } from './support';
+import { sandboxCredentials } from '../../scripts/sandbox-credentials';
 import { attr, BrowserLog, canvasNodes, launchChromium, poll, SEL, waitForImages, type BrowserProblem } from './editor-support';
 
 const PREFIX = `${PACKAGE_NAME}.`;
@@ -97,6 +98,9 @@ beforeAll(async () => {
 
 	since = Date.now();
 	env = await setUpE2e('editor');
+	// A user opens these workflows with their credentials set up: import one per credential the workflows reference
+	// (WeChat is already there), so panels that list platform data (dynamic dropdowns) can load.
+	await env.n8n.importCredentials(sandboxCredentials(env.sandbox.url).filter((c) => c.type !== 'weChatOfficialAccountApi'));
 	for (const w of WORKFLOWS) {
 		const [id] = await env.n8n.importWorkflow(path.join(ROOT, 'workflows', w.file));
 		workflowIds.set(w.file, id);
