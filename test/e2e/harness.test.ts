@@ -14,7 +14,8 @@ import * as path from 'node:path';
 import { createN8n, nodeOutput, type N8nInstance } from '../../scripts/n8n/harness';
 
 // `testTimeout` in a jest *project* entry is ignored (it is a global option), so set it here.
-jest.setTimeout(300_000);
+// The first real-n8n step of a fresh machine may include the cold n8n install (about 4 minutes).
+jest.setTimeout(15 * 60 * 1000);
 
 const PKG = 'n8n-nodes-mediaops-probe';
 const PROBE = `${PKG}.mediaopsProbe`;
