@@ -662,12 +662,22 @@ async function createN8n({ workDir, port = 5678, env = {}, log } = {}) {
 	 * `data` envelope n8n wraps responses in. `allow404` resolves undefined on HTTP 404.
 	 */
 	async function api(method, pathname, body, { allow404 = false } = {}) {
-		const init = { method, headers: {} };
-		if (body !== undefined) {
-			init.headers['content-type'] = 'application/json';
-			init.body = JSON.stringify(body);
+		const init = () => {
+			const i = { method, headers: {} };
+			if (body !== undefined) {
+				i.headers['content-type'] = 'application/json';
+				i.body = JSON.stringify(body);
+			}
+			return i;
+		};
+		let res = await request(pathname, init());
+		if (res.status === 401 && authCookie) {
+			// Seen once in CI: a fresh owner session answered 401. Log in again and retry once before failing.
+			say(`${method} ${pathname}: HTTP 401, logging in again`);
+			authCookie = null;
+			await setupOwner();
+			res = await request(pathname, init());
 		}
-		const res = await request(pathname, init);
 		const text = await res.text();
 		if (allow404 && res.status === 404) return undefined;
 		let json;

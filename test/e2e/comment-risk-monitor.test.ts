@@ -13,6 +13,7 @@
  * setting lag to 0 reveals the comments of the last `lag` hours, which the next poll must emit. The seed and lag are
  * picked (with the core library on the sandbox's seeded truth) so that a few of those comments are high or critical.
  */
+import { restData, waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
 import * as path from 'node:path';
 import { SANDBOX_WECHAT_ACCOUNTS, type Sandbox } from '../../sandbox';
 import { WechatDataset } from '../../sandbox/platforms/wechat/data';
@@ -34,7 +35,6 @@ const HMAC_SECRET = 'sandbox-hmac-secret-0123456789';
 const PUSH_CREDENTIAL = { id: 'mediaopsCommentPush01', name: 'MediaOps Comment Push (sandbox)', type: 'commentPushApi', data: { wechatToken: PUSH_TOKEN, hmacSecret: HMAC_SECRET } };
 const HOUR = 3_600_000;
 
-type Execution = { id: string; mode: string; status: string; startedAt?: string };
 type Json = Record<string, unknown>;
 
 /** Comment mentions the trigger sees with the sandbox clock at `at` (articles of the last WATCHED_DAYS complete days). */
@@ -72,31 +72,13 @@ function pickSeedAndLag(): { seed: number; lagMs: number; revealed: string[]; hi
 }
 
 let env: E2eEnv;
+const api = <T>(pathname: string, init?: RequestInit): Promise<T> => restData<T>(env.n8n, pathname, init);
+const executions = (): Promise<Execution[]> => workflowExecutions(env.n8n, WORKFLOW_ID, 100);
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> => waitUntil(what, probe, timeoutMs, 500);
+
 let sandbox: Sandbox;
 let lagMs = 0;
 let picked: ReturnType<typeof pickSeedAndLag>;
-
-async function api<T>(pathname: string, init?: RequestInit): Promise<T> {
-	const res = await env.n8n.request(pathname, init);
-	const body = (await res.json()) as { data: T };
-	return body.data;
-}
-
-async function executions(): Promise<Execution[]> {
-	const q = new URLSearchParams({ filter: JSON.stringify({ workflowId: WORKFLOW_ID }), limit: '100' });
-	const page = await api<{ results: Execution[] }>(`/rest/executions?${q}`);
-	return page.results.sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
 
 const finished = (e: Execution) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting';
 

@@ -12,6 +12,7 @@
  * hours appear. n8n reads the real clock, so the seed and the lag are picked now, with the core library on the
  * sandbox's seeded truth, such that the wave alerts, then escalates, and the picture holds for the next minutes.
  */
+import { restData, waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
 import * as path from 'node:path';
 import { SANDBOX_WECHAT_ACCOUNTS } from '../../sandbox';
 import { WechatDataset } from '../../sandbox/platforms/wechat/data';
@@ -29,7 +30,6 @@ const BRAND = SANDBOX_WECHAT_ACCOUNTS[0];
 const HOUR = 3_600_000;
 const LEVEL_ZH: Record<string, string> = { low: '低', medium: '中', high: '高', critical: '严重' };
 
-type Execution = { id: string; mode: string; status: string };
 type Json = Record<string, unknown>;
 
 const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
@@ -91,30 +91,12 @@ function pickScenario(): Scenario {
 }
 
 let env: E2eEnv;
+const api = <T>(pathname: string, init?: RequestInit): Promise<T> => restData<T>(env.n8n, pathname, init);
+const executions = (): Promise<Execution[]> => workflowExecutions(env.n8n, WORKFLOW_ID, 50);
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> => waitUntil(what, probe, timeoutMs, 250);
+
 let scenario: Scenario;
 let lagMs = 0;
-
-async function api<T>(pathname: string, init?: RequestInit): Promise<T> {
-	const res = await env.n8n.request(pathname, init);
-	const body = (await res.json()) as { data: T };
-	return body.data;
-}
-
-async function executions(): Promise<Execution[]> {
-	const q = new URLSearchParams({ filter: JSON.stringify({ workflowId: WORKFLOW_ID }), limit: '50' });
-	const page = await api<{ results: Execution[] }>(`/rest/executions?${q}`);
-	return page.results.sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-}
 
 /** The first `count` schedule runs once they have all finished (and no later one is running). */
 async function scheduleRuns(count: number): Promise<Execution[]> {
