@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { MetricSnapshot } from '../model';
 import { eachDay, splitDayRange, todayIn, addDays, type DayRange } from '../time/date-range';
-import { InputError } from '../errors';
 import { addTo, type MetricsAdapter, type MetricsQuery, type PlatformContext } from './types';
 import { WechatOaApi, type WechatOaCredentials } from './wechat-oa-api';
 
@@ -236,7 +235,3 @@ function dropUndefined<T extends object>(obj: T): T {
 	return obj;
 }
 
-/** Validates a day range coming from user input before any call is made. */
-export function assertDayRange(range: DayRange): void {
-	if (range.start > range.end) throw new InputError(`start date ${range.start} is after end date ${range.end}`, 'start');
-}

@@ -58,7 +58,3 @@ export function lastCompleteDays(days: number, zone: string, now: Date): DayRang
 	return { start: addDays(yesterday, -(days - 1)), end: yesterday };
 }
 
-/** The instant a calendar day starts in `zone`, as ISO with offset. */
-export function startOfDayInstant(day: string, zone: string): string {
-	return DateTime.fromISO(day, { zone }).startOf('day').toISO()!;
-}

@@ -1,3 +1,4 @@
+import { wechatCredentialsFrom } from '../shared/wechatCredentials';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
 import { DEFAULT_RETRY_POLICY } from '../../lib/http/retry';
@@ -87,11 +88,10 @@ export class MediaOpsTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as Event;
 		const days = this.getNodeParameter('days') as number;
 		const firstRun = this.getNodeParameter('firstRun') as string;
-		const credentials = await this.getCredentials('weChatOfficialAccountApi');
-		const appSecret = String(credentials.appSecret ?? '');
-		const appId = String(credentials.appId ?? '');
+		const credentials = wechatCredentialsFrom(await this.getCredentials('weChatOfficialAccountApi'));
+		const { appId, appSecret } = credentials;
 		const api = new WechatOaApi(
-			{ appId, appSecret, baseUrl: String(credentials.baseUrl ?? '') },
+			credentials,
 			{ http: createN8nHttpClient(this), retryPolicy: DEFAULT_RETRY_POLICY, log: (m) => this.logger.info(m) },
 		);
 

@@ -1,3 +1,4 @@
+import { wechatCredentialsFrom } from './wechatCredentials';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { createRateLimiter } from '../../lib/http/rate-limiter';
 import { DEFAULT_RETRY_POLICY } from '../../lib/http/retry';
@@ -48,9 +49,7 @@ export function platformContext(ctx: IExecuteFunctions, itemIndex: number): Plat
 
 /** WechatOaApi from the WeChat Official Account credential; the app secret is registered for scrubbing. */
 export async function wechatOaApi(ctx: IExecuteFunctions, itemIndex: number, secrets: SecretList): Promise<{ api: WechatOaApi; appId: string; accountName?: string }> {
-	const c = await ctx.getCredentials('weChatOfficialAccountApi', itemIndex);
-	secrets.push(String(c.appSecret ?? ''));
-	const appId = String(c.appId ?? '');
-	const api = new WechatOaApi({ appId, appSecret: String(c.appSecret ?? ''), baseUrl: String(c.baseUrl ?? '') }, platformContext(ctx, itemIndex));
-	return { api, appId, accountName: c.accountName ? String(c.accountName) : undefined };
+	const { accountName, ...credentials } = wechatCredentialsFrom(await ctx.getCredentials('weChatOfficialAccountApi', itemIndex));
+	secrets.push(credentials.appSecret);
+	return { api: new WechatOaApi(credentials, platformContext(ctx, itemIndex)), appId: credentials.appId, accountName };
 }

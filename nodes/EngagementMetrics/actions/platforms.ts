@@ -1,3 +1,4 @@
+import { wechatCredentialsFrom } from '../../shared/wechatCredentials';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { MetricsAdapter } from '../../../lib/platforms/types';
 import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
@@ -20,12 +21,9 @@ export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: nu
 	const common = platformContext(ctx, itemIndex);
 	switch (platform) {
 		case 'wechatOa': {
-			const c = await ctx.getCredentials('weChatOfficialAccountApi', itemIndex);
-			secrets.push(String(c.appSecret ?? ''));
-			return new WechatOaMetricsAdapter(
-				{ appId: String(c.appId ?? ''), appSecret: String(c.appSecret ?? ''), baseUrl: String(c.baseUrl ?? ''), accountName: c.accountName ? String(c.accountName) : undefined },
-				common,
-			);
+			const credentials = wechatCredentialsFrom(await ctx.getCredentials('weChatOfficialAccountApi', itemIndex));
+			secrets.push(credentials.appSecret);
+			return new WechatOaMetricsAdapter(credentials, common);
 		}
 		case 'bilibili': {
 			const c = await optionalCredentials(ctx, 'bilibiliApi', itemIndex);

@@ -1,3 +1,4 @@
+import { wechatCredentialsFrom } from '../../shared/wechatCredentials';
 import { NodeOperationError, type ILoadOptionsFunctions, type INodePropertyOptions } from 'n8n-workflow';
 import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { WECHAT_ARTICLE_LIST_DAYS, wechatRecentArticleOptions } from '../../../lib/platforms/platform-lists';
@@ -9,7 +10,7 @@ export async function wechatRecentArticles(this: ILoadOptionsFunctions): Promise
 	const c = await this.getCredentials('weChatOfficialAccountApi');
 	try {
 		const api = new WechatOaApi(
-			{ appId: String(c.appId ?? ''), appSecret: String(c.appSecret ?? ''), baseUrl: String(c.baseUrl ?? '') },
+			wechatCredentialsFrom(c),
 			{ http: createN8nHttpClient(this), retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2 }, timeoutMs: 20_000 },
 		);
 		const options = await wechatRecentArticleOptions(api, WECHAT_ARTICLE_LIST_DAYS);
