@@ -189,14 +189,66 @@ export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>,
 	}
 	const data = usable.map((e) => e.data);
 
+	// ASCII fast path: the states whose path is all ASCII, with every ASCII transition (failure links folded
+	// in) in one flat table. On ASCII text the automaton never leaves these states, so a step is one array read
+	// instead of a Map lookup plus failure links; ASCII text also never extends a grapheme, so those checks go.
+	// English comments take this path up to their first non-ASCII unit, where the general loop takes over.
+	const asciiLetters: number[] = [];
+	for (let c = 0; c < 128; c++) if (letter[c] && !asciiLetters.includes(letter[c])) asciiLetters.push(letter[c]);
+	const asciiColumn = new Uint8Array(128); // code unit → column (0: no term has it → root)
+	for (let c = 0; c < 128; c++) if (letter[c]) asciiColumn[c] = asciiLetters.indexOf(letter[c]) + 1;
+	const asciiWidth = asciiLetters.length + 1;
+	const asciiStates: number[] = [0]; // dense index → state; BFS order, so a failure state comes first
+	const denseOf = new Map<number, number>([[0, 0]]);
+	for (let q = 0; q < asciiStates.length; q++) {
+		const s = asciiStates[q];
+		for (const l of asciiLetters) {
+			const t = s === 0 ? rootNext[l] : (next.get(s * width + l) ?? 0);
+			if (t && !denseOf.has(t)) denseOf.set(t, asciiStates.push(t) - 1);
+		}
+	}
+	const asciiNext = new Int32Array(asciiStates.length * asciiWidth);
+	const asciiOut = new Int32Array(asciiStates.length); // first state with an output on the dictionary-suffix chain, or 0
+	for (let d = 0; d < asciiStates.length; d++) {
+		const s = asciiStates[d];
+		asciiOut[d] = s === 0 ? 0 : outputs[s] ? s : Math.max(0, dictLink[s]);
+		for (let k = 0; k < asciiLetters.length; k++) {
+			const t = s === 0 ? rootNext[asciiLetters[k]] : (next.get(s * width + asciiLetters[k]) ?? 0);
+			asciiNext[d * asciiWidth + k + 1] = t ? (denseOf.get(t) as number) : s === 0 ? 0 : asciiNext[(denseOf.get(fail[s]) as number) * asciiWidth + k + 1];
+		}
+	}
+
 	return {
 		size: usable.length,
 		findAll(text: string): PatternHit<T>[] {
-			const haystack = fold && hasAstralCase(text) ? foldCase(text) : text;
-			const hits: PatternHit<T>[] = [];
-			let s = 0;
-			const n = haystack.length;
-			for (let i = 0; i < n; i++) {
+			let hits: PatternHit<T>[] = [];
+			const n = text.length;
+			// ASCII prefix of the text on the flat table; the general loop takes over at the first other unit.
+			let i = 0;
+			let d = 0;
+			for (; i < n; i++) {
+				const u = text.charCodeAt(i);
+				if (u >= 128) break;
+				d = asciiNext[d * asciiWidth + asciiColumn[u]];
+				for (let o = asciiOut[d]; o > 0; o = dictLink[o]) {
+					const end = i + 1;
+					const start = end - depth[o];
+					if (wholeWords && !atAsciiWordBoundaries(text, start, end)) continue;
+					if (extendsGrapheme(text, end)) continue; // "cafe" + U+0301
+					const term = text.slice(start, end);
+					for (const p of outputs[o] as number[]) hits.push({ term, start, end, data: data[p] });
+				}
+			}
+			if (i === n) return hits;
+			let s = asciiStates[d];
+			let haystack = text;
+			if (fold && hasAstralCase(text)) {
+				haystack = foldCase(text);
+				hits = [];
+				i = 0;
+				s = 0;
+			}
+			for (; i < n; i++) {
 				const c = letter[haystack.charCodeAt(i)];
 				if (c === 0) {
 					s = 0;

@@ -1,4 +1,4 @@
-import { createLibraryPatternMatcher, createPatternMatcher } from '../../../lib/text/pattern-matcher';
+import { atAsciiWordBoundaries, createLibraryPatternMatcher, createPatternMatcher } from '../../../lib/text/pattern-matcher';
 
 describe('createPatternMatcher', () => {
 	it('finds every Chinese and English term with UTF-16 offsets into the original text', () => {
@@ -38,5 +38,29 @@ describe('createPatternMatcher against modern-ahocorasick', () => {
 			['not', 8],
 			['no', 12],
 		]);
+	});
+});
+
+describe('the ASCII fast path', () => {
+	const terms = ['no', 'not', 'not good', 'good', 'oo', 'go', 'cafe', 'on hold', 'hold', 'refund', 'e', '10/10', '/s', 'x-d', "what's up", '好', '👍', 'ok👍'];
+	const entries = terms.map((term, i) => ({ term, data: i }));
+	const texts = [
+		'not good, NOT GOOD at all; no refund',
+		'goooood / 10/10 /s x-d xd',
+		"what's up with my refund? on hold on hold",
+		'cafe\u0301 cafe café', // a combining mark after ASCII ends no hit
+		'ok👍 good👍 好 not good 好',
+		'Kelvin \u212a and ok', // a non-ASCII unit whose lower case is ASCII
+		'\ud801\udc00 not good', // an astral letter with a case sends the text through case folding
+		'',
+	];
+
+	it.each(texts)('reports what the library reports: %s', (text) => {
+		for (const asciiWholeWords of [false, true]) {
+			const ours = createPatternMatcher(entries, { asciiWholeWords }).findAll(text);
+			const lib = createLibraryPatternMatcher(entries).findAll(text);
+			const expected = asciiWholeWords ? lib.filter((h) => atAsciiWordBoundaries(text, h.start, h.end)) : lib;
+			expect(ours).toEqual(expected);
+		}
 	});
 });
