@@ -2,7 +2,8 @@ import { InputError } from '../errors';
 import type { Platform, RiskAlert, RiskAssessment, RiskCategory, RiskLevel } from '../model';
 import { suggestedActions, type AlertLanguage } from './actions';
 import { ewmaBaseline, plainBaseline, type Baseline } from './baseline';
-import { impactOf, LEVEL_ORDER, levelOf, likelihoodForLevel, maxLevel, type Impact } from './matrix';
+import { advanceIncident, type Incident, type IncidentReading } from './incidents';
+import { impactOf, levelOf, likelihoodForLevel, maxLevel } from './matrix';
 import { checkZone, toIso, toMillis, windowLabel, type InstantLike } from './time';
 
 /** An assessment with the account and topic it belongs to (RiskAssessment itself carries neither). */
@@ -64,13 +65,6 @@ export interface SpikeOptions {
 	language?: AlertLanguage;
 	owner?: string;
 	owners?: Partial<Record<string, string>>;
-}
-
-interface Incident {
-	id: string;
-	level: RiskLevel;
-	impact: Impact;
-	firstSeenAt: string;
 }
 
 interface SeriesState {
@@ -236,26 +230,15 @@ interface AlertContext {
 
 function updateIncident(ctx: AlertContext, zLevel: RiskLevel): RiskAlert | undefined {
 	const { s, metric, r } = ctx;
-	const incident = s.incidents[metric];
-	if (zLevel === 'none') {
-		if (!incident) return undefined;
-		delete s.incidents[metric];
-		return buildAlert(ctx, incident, 'resolved');
+	let reading: IncidentReading | undefined;
+	if (zLevel !== 'none') {
+		const categories = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
+		const impact = impactOf(categories, ctx.evidence.reduce((a, e) => a + e.reach, 0));
+		reading = { level: maxLevel(zLevel, levelOf(likelihoodForLevel(zLevel), impact)), impact };
 	}
-	const categories = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
-	const impact = impactOf(categories, ctx.evidence.reduce((a, e) => a + e.reach, 0));
-	const level = maxLevel(zLevel, levelOf(likelihoodForLevel(zLevel), impact));
-	if (!incident) {
-		const opened: Incident = { id: `spike:${ctx.key}:${metric}:${toIso(ctx.current, 'UTC')}`, level, impact, firstSeenAt: toIso(r.nowMs, r.zone) };
-		s.incidents[metric] = opened;
-		return buildAlert(ctx, opened, 'open');
-	}
-	if (LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(incident.level)) {
-		incident.level = level;
-		incident.impact = impact;
-		return buildAlert(ctx, incident, 'escalated');
-	}
-	return ctx.options.emitOngoing ? buildAlert(ctx, incident, 'open') : undefined;
+	const step = advanceIncident(s.incidents, metric, reading, (opened) => ({ id: `spike:${ctx.key}:${metric}:${toIso(ctx.current, 'UTC')}`, ...opened, firstSeenAt: toIso(r.nowMs, r.zone) }));
+	if (!step || (step.change === 'ongoing' && !ctx.options.emitOngoing)) return undefined;
+	return buildAlert(ctx, step.incident, step.change === 'ongoing' ? 'open' : step.change);
 }
 
 function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['status']): RiskAlert {

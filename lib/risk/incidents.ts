@@ -1,0 +1,48 @@
+import type { RiskLevel } from '../model';
+import { LEVEL_ORDER, type Impact } from './matrix';
+
+/**
+ * An ongoing incident as kept in workflow static data (plain JSON): the alert id it keeps while it lasts,
+ * the highest level reached so far and when it was first seen.
+ */
+export interface Incident {
+	id: string;
+	level: RiskLevel;
+	impact: Impact;
+	firstSeenAt: string;
+}
+
+/** What happened to an incident in one run; `ongoing` means nothing worth a new message. */
+export type IncidentChange = 'open' | 'escalated' | 'ongoing' | 'resolved';
+
+/** This run's reading of one incident slot: a level (and impact), or undefined when the condition has cleared. */
+export interface IncidentReading {
+	level: RiskLevel;
+	impact: Impact;
+}
+
+/**
+ * The incident life cycle shared by every alert that must not repeat itself (spikes, assessment alerts):
+ * one alert id per incident while it lasts; `open` when it starts, `escalated` when its level rises (the
+ * level never falls while it is open), `ongoing` otherwise, and `resolved` once when the reading clears,
+ * which also frees the slot. Mutates `slots` (the caller's copy of the state).
+ */
+export function advanceIncident<T extends Incident>(slots: Partial<Record<string, T>>, key: string, reading: IncidentReading | undefined, open: (reading: IncidentReading) => T): { incident: T; change: IncidentChange } | undefined {
+	const incident = slots[key];
+	if (!reading || reading.level === 'none') {
+		if (!incident) return undefined;
+		delete slots[key];
+		return { incident, change: 'resolved' };
+	}
+	if (!incident) {
+		const opened = open(reading);
+		slots[key] = opened;
+		return { incident: opened, change: 'open' };
+	}
+	if (LEVEL_ORDER.indexOf(reading.level) > LEVEL_ORDER.indexOf(incident.level)) {
+		incident.level = reading.level;
+		incident.impact = reading.impact;
+		return { incident, change: 'escalated' };
+	}
+	return { incident, change: 'ongoing' };
+}
