@@ -1,22 +1,22 @@
-import { wechatCredentialsFrom } from '../shared/wechatCredentials';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
-import { DEFAULT_RETRY_POLICY } from '../../lib/http/retry';
 import { isPlatformError, redact } from '../../lib/errors';
-import { WechatOaApi } from '../../lib/platforms/wechat-oa-api';
-import { listWechatComments, recentWechatArticles, wechatMsgId, type WechatArticleRef, type WechatCommentType } from '../../lib/platforms/wechat-oa-comments';
 import { loadSeenIds, takeUnseen } from '../../lib/polling/seen-ids';
-import { createN8nHttpClient } from '../shared/httpClient';
-
-type Event = 'newComments' | 'newPosts';
+import { credentialsByPlatform } from '../shared/credentialsByPlatform';
+import { readPlatform } from './actions/platforms';
+import { accountProperties, platformProperty, restEventProperties, windowProperties } from './actions/properties';
+import type { FoundItem, PollRead } from './actions/types';
+import { readWechat } from './actions/wechat';
 
 /** How many items a manual "Fetch Test Event" shows; it never moves the cursor. */
 const TEST_EVENT_LIMIT = 5;
+const WECHAT = { show: { platform: ['wechatOa'] } };
 
 /**
- * Polls a WeChat Official Account for new comments (as Mention items) or newly published articles, and emits
- * each one exactly once across executions and restarts: the ids already emitted live in the workflow's static
- * data (see lib/polling/seen-ids.ts), not in memory.
+ * Polls an account for new comments or mentions (as Mention items) or newly published posts, and emits each one
+ * exactly once across executions and restarts: the ids already emitted live in the workflow's static data (see
+ * lib/polling/seen-ids.ts), not in memory. The platform logic is in lib/; this file reads parameters and maps
+ * results and errors.
  */
 export class MediaOpsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,14 +25,23 @@ export class MediaOpsTrigger implements INodeType {
 		icon: 'file:mediaOpsTrigger.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter.event === "newPosts" ? "New posts" : "New comments" }}',
-		description: 'Starts the workflow when new comments (留言) or new articles appear on a WeChat Official Account; each is emitted once',
+		subtitle: '={{ ($parameter.event === "newPosts" ? "New posts" : $parameter.event === "newMentions" ? "New mentions" : "New comments") + " · " + $parameter.platform }}',
+		description: 'Starts the workflow when new comments (留言/评论), mentions or posts appear on WeChat OA, Weibo, YouTube, Mastodon, Bluesky, X or Douyin; each is emitted once',
 		defaults: { name: 'MediaOps Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: [{ name: 'weChatOfficialAccountApi', required: true }],
+		credentials: credentialsByPlatform([
+			{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
+			{ platform: 'weibo', credential: 'weiboApi', required: true },
+			{ platform: 'youtube', credential: 'youTubeApi', required: true },
+			{ platform: 'mastodon', credential: 'mastodonApi', required: true },
+			{ platform: 'bluesky', credential: 'blueskyApi', required: false },
+			{ platform: 'x', credential: 'xApi', required: true },
+			{ platform: 'douyin', credential: 'douyinApi', required: true },
+		]),
 		properties: [
+			platformProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -43,13 +52,16 @@ export class MediaOpsTrigger implements INodeType {
 					{ name: 'New Posts', value: 'newPosts', description: 'Articles newly visible in the account’s data (one item per article)' },
 				],
 				default: 'newComments',
+				displayOptions: WECHAT,
 			},
+			...restEventProperties,
 			{
 				displayName:
 					'WeChat lists a day’s articles in its data the next day, so comments are watched on articles of the last N complete days. Each poll reads every comment page of those articles: keep N small for accounts that publish a lot.',
 				name: 'wechatNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: WECHAT,
 			},
 			{
 				displayName: 'Articles of the Last (Days)',
@@ -58,6 +70,7 @@ export class MediaOpsTrigger implements INodeType {
 				typeOptions: { minValue: 1, maxValue: 30 },
 				default: 7,
 				description: 'Watch articles published in this many complete days before today (China time)',
+				displayOptions: WECHAT,
 			},
 			{
 				displayName: 'Comment Type',
@@ -69,8 +82,10 @@ export class MediaOpsTrigger implements INodeType {
 					{ name: 'Featured (精选) Only', value: 2 },
 				],
 				default: 0,
-				displayOptions: { show: { event: ['newComments'] } },
+				displayOptions: { show: { platform: ['wechatOa'], event: ['newComments'] } },
 			},
+			...accountProperties,
+			...windowProperties,
 			{
 				displayName: 'On First Run',
 				name: 'firstRun',
@@ -85,25 +100,23 @@ export class MediaOpsTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as Event;
-		const days = this.getNodeParameter('days') as number;
+		const platform = this.getNodeParameter('platform', 'wechatOa') as string;
+		const event = this.getNodeParameter('event') as string;
 		const firstRun = this.getNodeParameter('firstRun') as string;
-		const credentials = wechatCredentialsFrom(await this.getCredentials('weChatOfficialAccountApi'));
-		const { appId, appSecret } = credentials;
-		const api = new WechatOaApi(
-			credentials,
-			{ http: createN8nHttpClient(this), retryPolicy: DEFAULT_RETRY_POLICY, log: (m) => this.logger.info(m) },
-		);
+		const now = new Date();
+		const reader: PollRead = platform === 'wechatOa' ? await readWechat(this, event, this.getNodeParameter('days') as number) : await readPlatform(this, platform, event, now);
 
-		let found: Array<{ id: string; json: IDataObject }>;
+		let found: FoundItem[];
 		try {
-			const articles = await recentWechatArticles(api, days);
-			found = event === 'newPosts' ? articles.map((a) => ({ id: wechatMsgId(a), json: articleItem(a, appId) })) : await commentItems(api, articles, appId, this.getNodeParameter('commentType') as WechatCommentType);
+			found = await reader.read();
 		} catch (error) {
 			if (isPlatformError(error)) {
-				throw new NodeApiError(this.getNode(), { code: error.code, message: redact(error.message, [appSecret]) } as JsonObject, { message: redact(error.describe(), [appSecret]) });
+				throw new NodeApiError(this.getNode(), { code: error.code, message: redact(error.message, reader.secrets) } as JsonObject, {
+					message: redact(error.describe(), reader.secrets),
+					httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
+				});
 			}
-			throw new NodeOperationError(this.getNode(), redact(error instanceof Error ? error.message : String(error), [appSecret]));
+			throw new NodeOperationError(this.getNode(), redact(error instanceof Error ? error.message : String(error), reader.secrets));
 		}
 
 		if (this.getMode() === 'manual') {
@@ -114,26 +127,9 @@ export class MediaOpsTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadSeenIds(staticData.seen);
-		const { fresh, state: next } = takeUnseen(found, (f) => f.id, state, { now: Date.now(), retentionDays: days + 30 });
+		const { fresh, state: next } = takeUnseen(found, (f) => f.id, state, { now: now.getTime(), retentionDays: reader.retentionDays });
 		staticData.seen = next as unknown as IDataObject;
 		const emit = !state.initialized && firstRun === 'startFromNow' ? [] : fresh;
 		return emit.length ? [emit.map((f) => ({ json: f.json }))] : null;
 	}
-}
-
-async function commentItems(api: WechatOaApi, articles: WechatArticleRef[], accountId: string, type: WechatCommentType): Promise<Array<{ id: string; json: IDataObject }>> {
-	const out: Array<{ id: string; json: IDataObject }> = [];
-	for (const article of articles) {
-		for (const mention of await listWechatComments(api, article, { accountId, type })) out.push({ id: mention.id, json: mention as unknown as IDataObject });
-	}
-	// Oldest first across articles, so downstream sees comments in the order they were written.
-	return out.sort((a, b) => String(a.json.createdAt).localeCompare(String(b.json.createdAt)));
-}
-
-function articleItem(a: WechatArticleRef, accountId: string): IDataObject {
-	const item: IDataObject = { platform: 'wechat_oa', accountId, postId: wechatMsgId(a), msgDataId: a.msgDataId, index: a.index };
-	if (a.title) item.title = a.title;
-	if (a.url) item.url = a.url;
-	if (a.publishDate) item.publishDate = a.publishDate;
-	return item;
 }

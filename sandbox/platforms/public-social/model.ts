@@ -62,6 +62,10 @@ export interface SocialPost {
 export class SocialModel {
 	/** Posts per account and first history day, memoised: the list only depends on the day the clock is in. */
 	private readonly cache = new Map<string, { fromDay: number; posts: SocialPost[] }>();
+	/** Posts a test added through a control route (MediaOps Trigger's "new post" case), per account. */
+	private readonly inserted = new Map<string, SocialPost[]>();
+	/** Comments a test added, per post key: they count in the post's `comments` counter. */
+	private readonly insertedComments = new Map<string, number>();
 
 	constructor(
 		readonly platform: string,
@@ -98,7 +102,39 @@ export class SocialModel {
 			entry = { fromDay: today, posts: this.generate(account, today) };
 			this.cache.set(accountId, entry);
 		}
-		return entry.posts.filter((p) => p.createdAtMs <= nowMs);
+		const extra = this.inserted.get(accountId);
+		const all = extra?.length ? [...entry.posts, ...extra].sort((a, b) => a.createdAtMs - b.createdAtMs || a.seq - b.seq) : entry.posts;
+		return all.filter((p) => p.createdAtMs <= nowMs);
+	}
+
+	/**
+	 * Adds a post to the account's history at `atMs` (default now), as if it had just been published: it shows in
+	 * every feed built on this model. Its seq starts at 1,000,000 so it never collides with a seeded one.
+	 */
+	insertPost(accountId: string, text: string, atMs: number = this.nowMs()): SocialPost {
+		const account = this.account(accountId);
+		if (!account) throw new Error(`unknown account ${accountId}`);
+		const list = this.inserted.get(accountId) ?? [];
+		const seq = 1_000_000 + list.length;
+		const hash = hashString(`${this.seed}|${this.platform}|${accountId}|inserted|${seq}`);
+		const views = account.reach;
+		const post: SocialPost = {
+			accountId,
+			seq,
+			createdAtMs: atMs,
+			text,
+			hash,
+			final: { views, likes: Math.round(views * 0.05), comments: 0, shares: Math.round(views * 0.01), saves: Math.round(views * 0.01), quotes: 1, coins: 3, danmaku: 2, bookmarks: 2 },
+		};
+		list.push(post);
+		this.inserted.set(accountId, list);
+		return post;
+	}
+
+	/** Records one more comment on a post (its `comments` counter follows). */
+	countInsertedComment(post: SocialPost): void {
+		const key = postKey(post);
+		this.insertedComments.set(key, (this.insertedComments.get(key) ?? 0) + 1);
 	}
 
 	/** Newest first, as feeds list them. */
@@ -148,6 +184,7 @@ export class SocialModel {
 		const f = 1 - Math.exp(-ageHours / 30);
 		const out = {} as SocialCounters;
 		for (const [k, v] of Object.entries(post.final) as Array<[keyof SocialCounters, number]>) out[k] = Math.floor(v * f);
+		out.comments += this.insertedComments.get(postKey(post)) ?? 0;
 		return out;
 	}
 
@@ -165,6 +202,11 @@ export class SocialModel {
 		const account = this.account(accountId);
 		return account ? account.olderPosts + this.posts(accountId, nowMs).length : 0;
 	}
+}
+
+/** A post's identity across the model: account and position. */
+export function postKey(post: Pick<SocialPost, 'accountId' | 'seq'>): string {
+	return `${post.accountId}|${post.seq}`;
 }
 
 /** Deterministic base-N string from a hash and a salt (ids in the platform's own alphabet). */

@@ -11,6 +11,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialComments, controlBody, type SocialComment } from '../public-social/comments';
 import { createWeiboPublishing } from './publish';
 
 export const WEIBO_ERRORS = {
@@ -21,7 +22,12 @@ export const WEIBO_ERRORS = {
 	invalidToken: [403, 21332, 'invalid_access_token'],
 	userNotExists: [400, 20003, 'User does not exists!'],
 	noPermission: [403, 10014, 'Insufficient app permissions!'],
+	missingId: [400, 10016, 'miss required parameter (id) , see doc for more info.'],
+	statusNotExists: [400, 20101, 'target weibo does not exist!'],
 } as const;
+
+/** comments/show.json: count defaults to 50, at most 200 (open.weibo.com/wiki/2/comments/show). */
+export const WEIBO_COMMENTS_MAX_COUNT = 200;
 
 export const SANDBOX_WEIBO_ACCOUNTS: readonly SocialAccountSpec[] = [
 	{
@@ -68,9 +74,37 @@ export function weiboTime(ms: number): string {
 
 export class WeiboDataset {
 	readonly model: SocialModel;
+	readonly comments: SocialComments;
 
 	constructor(seed: number, now: () => Date) {
 		this.model = new SocialModel('weibo', seed, SANDBOX_WEIBO_ACCOUNTS, now);
+		this.comments = new SocialComments(seed, this.model);
+	}
+
+	/** A comment id: 16 digits growing with time, like status ids. */
+	commentId(c: SocialComment): string {
+		return String(5_000_000_000_000_000 + Math.floor(c.createdAtMs / 1000) * 100 + (c.hash % 100));
+	}
+
+	/** The post's comments now, newest first (as comments/show lists them). */
+	commentsOf(p: SocialPost): SocialComment[] {
+		return this.comments.of(p).reverse();
+	}
+
+	commentJson(c: SocialComment): Record<string, unknown> {
+		const id = this.commentId(c);
+		const statusId = this.statusId(c.post);
+		return {
+			created_at: weiboTime(c.createdAtMs),
+			id: Number(id),
+			idstr: id,
+			mid: id,
+			rootid: Number(id),
+			text: c.text,
+			source: '<a href="https://weibo.com/" rel="nofollow">iPhone客户端</a>',
+			user: { id: Number(c.author.id), idstr: c.author.id, screen_name: c.author.name, name: c.author.name, followers_count: c.author.followers, verified: false },
+			status: { id: Number(statusId), idstr: statusId, mid: statusId, text: c.post.text, created_at: weiboTime(c.post.createdAtMs), uid: Number(c.post.accountId) },
+		};
 	}
 
 	statusId(p: SocialPost): string {
@@ -214,6 +248,25 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 			return { body: { statuses: slice.map((p) => p.json(trim)), total_number: statuses.length, previous_cursor: 0, next_cursor: slice.length === count ? Number(slice[slice.length - 1].id) - 1 : 0 } };
 		}),
 		'/2/statuses/share.json': (request) => publishing.share(request),
+		// Comments of one status, newest first; count ≤ 200, page, since_id / max_id (open.weibo.com/wiki/2/comments/show).
+		'/2/comments/show.json': authorised((_uid, request) => {
+			const q = request.query;
+			const id = q.get('id');
+			if (!id) return error('missingId', request);
+			const count = Number(q.get('count') ?? 50);
+			const page = Number(q.get('page') ?? 1);
+			if (!Number.isInteger(count) || count < 1 || count > WEIBO_COMMENTS_MAX_COUNT || !Number.isInteger(page) || page < 1) return error('paramValueInvalid', request);
+			const status = /^\d+$/.test(id) ? data.find(id) : undefined;
+			if (!status) return error('statusNotExists', request);
+			let comments = data.commentsOf(status);
+			const maxId = q.get('max_id');
+			const sinceId = q.get('since_id');
+			if (maxId && maxId !== '0') comments = comments.filter((c) => BigInt(data.commentId(c)) <= BigInt(maxId));
+			if (sinceId && sinceId !== '0') comments = comments.filter((c) => BigInt(data.commentId(c)) > BigInt(sinceId));
+			const slice = comments.slice((page - 1) * count, page * count);
+			const last = slice[slice.length - 1];
+			return { body: { comments: slice.map((c) => data.commentJson(c)), hasvisible: false, previous_cursor: 0, next_cursor: last && slice.length === count ? Number(data.commentId(last)) - 1 : 0, total_number: comments.length } };
+		}),
 		'/2/statuses/count.json': authorised((_uid, request) => {
 			const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
 			if (ids.length === 0) return error('paramError', request);
@@ -238,6 +291,19 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 		routes,
 		controlRoutes: {
 			publish: (request) => publishing.control(request),
+			/** POST {id, text, author?}: a new comment on status `id`, written now (MediaOps Trigger tests). */
+			comments: (request) => {
+				const body = controlBody(request.rawBody);
+				const status = typeof body?.id === 'string' ? data.find(body.id) : undefined;
+				if (request.method !== 'POST' || !status || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {id: "<status id>", text, author?: number}' } };
+				return { body: data.commentJson(data.comments.insert(status, body.text, Number(body.author ?? 0))) };
+			},
+			/** POST {uid, text}: a new status of account `uid`, published now. */
+			posts: (request) => {
+				const body = controlBody(request.rawBody);
+				if (request.method !== 'POST' || typeof body?.uid !== 'string' || !data.model.account(body.uid) || typeof body.text !== 'string') return { status: 400, body: { error: 'POST {uid, text}' } };
+				return { body: data.statusJson(data.model.insertPost(body.uid, body.text), true) };
+			},
 			/** POST {perHour}: change the per-token hourly budget (tests). */
 			ratelimit: (request) => {
 				const body = JSON.parse(request.rawBody || '{}') as { perHour?: number };

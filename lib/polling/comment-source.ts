@@ -1,0 +1,34 @@
+import type { Mention, Platform } from '../model';
+import type { WatchedPost } from './watched-posts';
+
+/**
+ * What a platform's comment reader offers a polling trigger: the comments (replies) on one watched post, as
+ * Mention items. Each platform implements it in `lib/platforms/<platform>-comments.ts` on its real endpoint.
+ */
+export interface CommentSource {
+	readonly platform: Platform;
+	commentsOf(post: WatchedPost): Promise<Mention[]>;
+}
+
+export interface CommentPollOptions {
+	/**
+	 * Skip posts whose listed comment counter is 0 (default true): on quota-bound platforms (Weibo's hourly
+	 * budget, YouTube units) a poll then spends one call per post that has comments, not per post.
+	 */
+	skipPostsWithoutComments?: boolean;
+}
+
+/** Comments on all the watched posts, oldest first across posts (so a workflow sees them in the order written). */
+export async function commentsOnPosts(source: CommentSource, posts: readonly WatchedPost[], options: CommentPollOptions = {}): Promise<Mention[]> {
+	const skip = options.skipPostsWithoutComments ?? true;
+	const out: Mention[] = [];
+	for (const post of posts) {
+		if (skip && post.comments === 0) continue;
+		out.push(...(await source.commentsOf(post)));
+	}
+	return sortOldestFirst(out);
+}
+
+export function sortOldestFirst(mentions: Mention[]): Mention[] {
+	return mentions.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,158 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { transportOptions } from '../../shared/platformContext';
+
+/** Platforms besides WeChat, and which events each one's real API supports. */
+const POSTS_AND_COMMENTS = ['weibo', 'youtube', 'mastodon', 'bluesky'];
+const REST_PLATFORMS = [...POSTS_AND_COMMENTS, 'x', 'douyin'];
+
+const newPosts = { name: 'New Posts', value: 'newPosts', description: 'Posts newly published on the watched account (one item per post)' };
+
+export const platformProperty: INodeProperties = {
+	displayName: 'Platform',
+	name: 'platform',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Bluesky', value: 'bluesky' },
+		{ name: 'Douyin (抖音)', value: 'douyin' },
+		{ name: 'Mastodon', value: 'mastodon' },
+		{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
+		{ name: 'Weibo (微博)', value: 'weibo' },
+		{ name: 'X (Twitter)', value: 'x' },
+		{ name: 'YouTube', value: 'youtube' },
+	],
+	default: 'wechatOa',
+};
+
+/** The Event dropdown of the non-WeChat platforms (WeChat keeps its own, unchanged). */
+export const restEventProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'New Comments', value: 'newComments', description: 'Replies and comments on the account’s recent posts, as Mention items' },
+			newPosts,
+		],
+		default: 'newComments',
+		displayOptions: { show: { platform: POSTS_AND_COMMENTS } },
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'New Mentions', value: 'newMentions', description: 'Posts that mention the account (replies included), as Mention items' }, newPosts],
+		default: 'newMentions',
+		displayOptions: { show: { platform: ['x'] } },
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'New Posts', value: 'newPosts', description: 'Videos newly published on the authorised account (one item per video)' }],
+		default: 'newPosts',
+		displayOptions: { show: { platform: ['douyin'] } },
+	},
+];
+
+/** Which account is watched, per platform. */
+export const accountProperties: INodeProperties[] = [
+	{
+		displayName: 'Account (UID or Screen Name)',
+		name: 'weiboAccount',
+		type: 'string',
+		default: '',
+		placeholder: '7312345678',
+		description: 'The authorised account’s UID; Weibo lists the timeline of the account the token belongs to only',
+		displayOptions: { show: { platform: ['weibo'] } },
+	},
+	{
+		displayName: 'Channel',
+		name: 'youtubeChannel',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'UCxxxxxxxxxxxxxxxxxxxxxx or @handle',
+		description: 'Channel ID (UC…) or @handle; any public channel works',
+		displayOptions: { show: { platform: ['youtube'] } },
+	},
+	{
+		displayName: 'Account',
+		name: 'mastodonAccount',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '@user@mastodon.social',
+		description: 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works',
+		displayOptions: { show: { platform: ['mastodon'] } },
+	},
+	{
+		displayName: 'Handle or DID',
+		name: 'blueskyActor',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'yunfan.tech',
+		description: 'The account’s handle (with or without @) or DID; any public account works',
+		displayOptions: { show: { platform: ['bluesky'] } },
+	},
+	{
+		displayName: 'Username',
+		name: 'xUsername',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '@YunfanTech',
+		description: 'The account’s @username',
+		displayOptions: { show: { platform: ['x'] } },
+	},
+];
+
+/** How much is watched on the non-WeChat platforms, and the transport options. */
+export const windowProperties: INodeProperties[] = [
+	{
+		displayName: 'Posts of the Last (Days)',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 30 },
+		default: 7,
+		description: 'Watch posts published today and the days before, in the workflow’s time zone (for X mentions: mentions of the last N days)',
+		displayOptions: { show: { platform: REST_PLATFORMS } },
+	},
+	{
+		displayName: 'At Most (Posts)',
+		name: 'maxPosts',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 200 },
+		default: 20,
+		description: 'Watch only this many of the newest posts in that window; each poll reads the comments of those with comments, one call or more per post',
+		displayOptions: { show: { platform: REST_PLATFORMS }, hide: { event: ['newMentions'] } },
+	},
+	{
+		displayName:
+			'YouTube Data API quota: 10,000 units a day per project. Each poll costs about 3 units to list the uploads, plus 1 unit per watched video with comments (100 comments a unit). Poll every 15 minutes or less often.',
+		name: 'youtubeQuotaNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { platform: ['youtube'] } },
+	},
+	{
+		displayName: 'Weibo counts every call against the token’s hourly quota (150 an hour in the normal tier): a poll costs one timeline call plus one comments call per watched post with comments. Poll every 5 minutes or less often.',
+		name: 'weiboQuotaNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { platform: ['weibo'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { platform: REST_PLATFORMS } },
+		options: transportOptions,
+	},
+];
