@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { MentionSchema, type Mention, type MentionInput, type RiskAssessment, type RiskCategory, type RiskLevel } from '../model';
+import { MentionSchema, PLATFORMS, type Mention, type MentionInput, type RiskAssessment, type RiskCategory, type RiskLevel } from '../model';
 import { analyzeSentiment, toSimplifiedChinese, type SentimentOptions } from '../sentiment';
 import { DEFAULT_RISK_MATRIX, impactOf, levelOf, likelihoodOf, maxLevel, reachOf, type Impact, type ReachOptions, type RiskMatrix } from './matrix';
 import { matchRiskCues, type RiskRuleOptions } from './rules';
@@ -25,10 +25,58 @@ export interface AssessOptions extends RiskRuleOptions {
 /** One RiskAssessment per Mention, in the same order. Mentions are validated with the shared schema. */
 export function assessMentions(mentions: ReadonlyArray<Mention | MentionInput>, options: AssessOptions = {}): RiskAssessment[] {
 	return mentions.map((input, index) => {
+		const quick = quickMention(input);
+		if (quick) return assessMention(quick, options);
 		const parsed = MentionSchema.safeParse(input);
 		if (!parsed.success) throw new InputError(`mention ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, 'mentions');
 		return assessMention(parsed.data, options);
 	});
+}
+
+// A plain check of the usual, valid mention, building the object MentionSchema.parse would build (fields in
+// the schema's order, absent optional fields absent, kind defaulting to comment). Zod costs about as much
+// as scoring an English comment, so anything unusual (an unknown or invalid field, a class instance) goes
+// to the schema, which also words the errors. Used only while the schema has exactly these fields.
+const MENTION_KEYS = ['platform', 'id', 'kind', 'accountId', 'postId', 'postTitle', 'author', 'text', 'createdAt', 'likes', 'replies', 'url', 'repliedAt', 'upstreamSentiment'] as const;
+const AUTHOR_KEYS = ['id', 'name', 'followers'] as const;
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+const QUICK_PARSE = sameKeys(Object.keys(MentionSchema.shape), MENTION_KEYS) && sameKeys(Object.keys(MentionSchema.shape.author.shape), AUTHOR_KEYS);
+const PLATFORM_SET: ReadonlySet<unknown> = new Set(PLATFORMS);
+const KIND_SET: ReadonlySet<unknown> = new Set(MentionSchema.shape.kind.removeDefault().options);
+const MENTION_KEY_SET: ReadonlySet<string> = new Set(MENTION_KEYS);
+const AUTHOR_KEY_SET: ReadonlySet<string> = new Set(AUTHOR_KEYS);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const optString = (v: unknown) => v === undefined || typeof v === 'string';
+const optCount = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+const isInstant = (v: unknown) => typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+
+function onlyKeys(o: Record<string, unknown>, known: ReadonlySet<string>): boolean {
+	for (const k in o) if (!known.has(k)) return false;
+	return true;
+}
+
+/** The parsed mention when the input is a valid, plain one; undefined sends it through the schema. */
+export function quickMention(input: unknown): Mention | undefined {
+	if (!QUICK_PARSE || !isPlainObject(input) || !onlyKeys(input, MENTION_KEY_SET)) return undefined;
+	const m = input;
+	const a = m.author;
+	if (!isPlainObject(a) || !onlyKeys(a, AUTHOR_KEY_SET) || typeof a.id !== 'string' || !optString(a.name) || !optCount(a.followers)) return undefined;
+	if (!PLATFORM_SET.has(m.platform) || typeof m.id !== 'string' || m.id.length < 1 || !(m.kind === undefined || KIND_SET.has(m.kind))) return undefined;
+	if (!optString(m.accountId) || !optString(m.postId) || !optString(m.postTitle) || typeof m.text !== 'string' || !isInstant(m.createdAt)) return undefined;
+	if (!optCount(m.likes) || !optCount(m.replies) || !optString(m.url) || !(m.repliedAt === undefined || isInstant(m.repliedAt))) return undefined;
+	const u = m.upstreamSentiment;
+	if (!(u === undefined || (typeof u === 'number' && u >= -1 && u <= 1))) return undefined;
+	const author: Record<string, unknown> = {};
+	for (const k of AUTHOR_KEYS) if (k in a) author[k] = a[k];
+	const out: Record<string, unknown> = {};
+	for (const k of MENTION_KEYS) {
+		if (k === 'kind') out.kind = m.kind ?? 'comment';
+		else if (k === 'author') out.author = author;
+		else if (k in m) out[k] = m[k];
+	}
+	return out as Mention;
 }
 
 export function assessMention(mention: Mention, options: AssessOptions = {}): RiskAssessment {

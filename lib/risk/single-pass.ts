@@ -5,14 +5,15 @@ import { normalizeForSentiment } from '../sentiment/normalize';
 import { atWordBoundaries, type Token } from '../sentiment/tokenize';
 import type { SentimentOptions } from '../sentiment/types';
 import { createPatternMatcher, type PatternHit, type PatternMatcher } from '../text/pattern-matcher';
-import { cueEntries, selectRiskMatches, type RiskRuleOptions } from './rules';
+import { cueEntries, matchRiskCues, selectRiskMatches, type RiskRuleOptions } from './rules';
 
 /**
  * Sentiment terms and risk cues found in one Aho–Corasick pass over one normalised text (one t→s
  * conversion), instead of two passes over two conversions. Each side then keeps its own leftmost-longest
- * selection, so the results equal the two separate passes. Used when the normalised text has the
- * original's length (NFKC and the sentiment rewrites kept every offset): risk offsets must point into the
- * original. Otherwise (emoji variation selectors, "n't", NFKC expansions) the caller uses the two passes.
+ * selection, so the results equal the two separate passes. Risk offsets must point into the original, so
+ * risk hits are taken from this pass only when the normalised text has the original's length (NFKC and the
+ * sentiment rewrites kept every offset); otherwise ("n't", emoji variation selectors, NFKC expansions) the
+ * risk cues get their own pass over the original, as in matchRiskCues.
  */
 interface Both {
 	sentiment?: TermInfo;
@@ -46,14 +47,16 @@ function combined(dict: SentimentDictionary, rules: RiskRuleOptions): PatternMat
 export function assessTextInOnePass(text: string, sentimentOptions: SentimentOptions, rules: RiskRuleOptions): { sentiment: SentimentResult; matches: RiskMatch[] } | undefined {
 	if (sentimentOptions.segmenter === 'intl' || sentimentOptions.upstreamScore !== undefined) return undefined;
 	const normalized = normalizeForSentiment(text);
-	if (normalized.length !== text.length) return undefined;
 	const dict = getDictionary(sentimentOptions.ruleset);
 	const hits = combined(dict, rules).findAll(normalized);
+	// The rewrites moved offsets ("n't" → " not", NFKC expansions): the sentiment side still reads these hits,
+	// the risk cues are matched on the original text as matchRiskCues would.
+	const sameOffsets = normalized.length === text.length;
 	const sentimentHits: Array<PatternHit<Both>> = [];
 	const riskHits: Array<{ start: number; end: number; data: RiskCategory }> = [];
 	for (const h of hits) {
 		if (h.data.sentiment) sentimentHits.push(h);
-		if (h.data.risk) riskHits.push({ start: h.start, end: h.end, data: h.data.risk });
+		if (h.data.risk && sameOffsets) riskHits.push({ start: h.start, end: h.end, data: h.data.risk });
 	}
 	const tokens: Token[] = [];
 	let lastEnd = 0;
@@ -63,5 +66,5 @@ export function assessTextInOnePass(text: string, sentimentOptions: SentimentOpt
 		lastEnd = h.end;
 	}
 	const sentiment = finishSentiment(text, lexiconScoreOfTokens(normalized, tokens), sentimentOptions);
-	return { sentiment, matches: selectRiskMatches(text, normalized, riskHits) };
+	return { sentiment, matches: sameOffsets ? selectRiskMatches(text, normalized, riskHits) : matchRiskCues(text, rules) };
 }

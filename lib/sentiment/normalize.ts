@@ -17,6 +17,8 @@ function traditionalToSimplified(text: string): string {
 const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
+const LATIN_PAIR = /[A-Za-z]{2}/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 export function hasHan(text: string): boolean {
 	return HAN.test(text);
@@ -37,6 +39,8 @@ export function toSimplifiedChinese(text: string): string {
  * Offsets into it are not offsets into the input; risk matching uses `toSimplifiedChinese` instead.
  */
 export function normalizeForSentiment(text: string): string {
+	// ASCII text is its own NFKC and has no Han, curly apostrophes or variation selectors.
+	if (ASCII_ONLY.test(text)) return text.includes("'") ? text.replace(/n't\b/gi, ' not') : text;
 	return toSimplifiedChinese(text.normalize('NFKC'))
 		.replace(/[\u2018\u2019\u02bc]/g, "'")
 		.replace(/\ufe0f/g, '')
@@ -45,6 +49,7 @@ export function normalizeForSentiment(text: string): string {
 
 /** zh / en by script; mixed when both carry real weight; unknown for emoji-only or empty text. */
 export function detectLanguage(text: string): SentimentLanguage {
+	if (ASCII_ONLY.test(text)) return LATIN_PAIR.test(text) ? 'en' : 'unknown';
 	const han = text.match(HAN_GLOBAL)?.length ?? 0;
 	const latinWords = text.match(LATIN_WORD)?.length ?? 0;
 	if (han === 0 && latinWords === 0) return 'unknown';

@@ -46,11 +46,14 @@ export function tokenizeBySegmenter(text: string, dict: SentimentDictionary): To
 }
 
 const CASED_PATTERN = new RegExp(`(?<![A-Za-z0-9'])(${CASED_SLANG.map(([t]) => t).join('|')})(?![A-Za-z0-9'.&])`, 'g');
+/** A cheap test first: most texts have none of the cased terms' first letters. */
+const CASED_FIRST = new RegExp(`[${[...new Set(CASED_SLANG.map(([t]) => t[0]))].join('')}]`);
 const CASED_WEIGHT: ReadonlyMap<string, number> = new Map(CASED_SLANG);
 
 /** "W", "L" and "GOAT" only count as slang in capitals, so they are found in the text before lower-casing. */
 export function casedSlangTokens(text: string): Token[] {
 	const tokens: Token[] = [];
+	if (!CASED_FIRST.test(text)) return tokens;
 	for (const m of text.matchAll(CASED_PATTERN)) {
 		tokens.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[1].length, info: { kind: 'word', weight: CASED_WEIGHT.get(m[1]) ?? 0 } });
 	}

@@ -1,0 +1,111 @@
+import { MentionSchema, type MentionInput } from '../../../lib/model';
+import { assessMentions, matchRiskCues } from '../../../lib/risk';
+import { quickMention } from '../../../lib/risk/assess';
+import { analyzeSentiment } from '../../../lib/sentiment';
+
+/**
+ * The speed paths of assessMentions (plain mention check instead of zod, one matcher pass, ASCII fast paths)
+ * must give exactly what the plain composition gives: zod parse, analyzeSentiment, matchRiskCues.
+ * Sentences written for this test.
+ */
+const TEXTS = [
+	'',
+	'   ',
+	'great service, thanks!',
+	"I can't believe my flight is STILL delayed. Worst airline ever.",
+	"Don't bother. Won't fly with you again, isn't worth it",
+	'My bag didn’t arrive and nobody answers the phone 😡',
+	'2 hours on hold... still waiting for my refund',
+	'Not bad at all, the crew was lovely',
+	'I want a refund or I will sue, my lawyer is ready',
+	'oh great, another delay. thanks for nothing 🙄',
+	'Huge W for the team, GOAT service',
+	'size L please',
+	'cafe\u0301 was fine but the seat was broken',
+	'ｇｏｏｄ ｊｏｂ guys', // full width: NFKC changes it
+	'❤️ love it',
+	'质量很好，物流也快',
+	'客服态度差，要个说法，不给退款我就投诉到12315',
+	'這個產品質量真的很差',
+	'这个 phone 真的很好 but the battery life sucks',
+	'呵呵，服务真好',
+	'"great" customer service, as usual',
+	'never again!!! rude staff, lost luggage, no compensation',
+	'is it true they are going bankrupt?',
+	'the movie was not good, not funny, and too long',
+	'Thanks @united for the upgrade :) #happy',
+	"wasn't expecting much but it's actually really good",
+];
+
+const mention = (text: string, i: number): MentionInput => ({ platform: 'x', id: `t${i}`, author: { id: 'u1', followers: (i * 997) % 3000 }, likes: i % 7, text, createdAt: '2026-03-01T09:00:00Z' });
+
+describe('assessMentions speed paths change no result', () => {
+	it.each(TEXTS.map((t, i) => [t, i] as const))('%s', (text, i) => {
+		const [a] = assessMentions([mention(text, i)]);
+		const s = analyzeSentiment(text);
+		expect(a.sentiment).toEqual(s);
+		expect(a.matches).toEqual(matchRiskCues(text));
+	});
+
+	it('with sensitive and banned terms too', () => {
+		const options = { sensitiveTerms: ['united', '物流'], bannedTerms: ["can't"] };
+		for (const [i, text] of TEXTS.entries()) {
+			const [a] = assessMentions([mention(text, i)], options);
+			expect(a.matches).toEqual(matchRiskCues(text, { sensitiveTerms: ['united', '物流', "can't"] }));
+			expect(a.sentiment).toEqual(analyzeSentiment(text));
+		}
+	});
+});
+
+describe('quickMention builds what MentionSchema builds', () => {
+	const base = { platform: 'weibo', id: 'm1', author: { id: 'u1' }, text: 'hi', createdAt: '2026-03-01T09:00:00+08:00' };
+	const variants: unknown[] = [
+		base,
+		{ ...base, kind: 'dm' },
+		{ ...base, kind: undefined },
+		{ ...base, kind: 'tweet' },
+		{ ...base, platform: 'myspace' },
+		{ ...base, id: '' },
+		{ ...base, author: { id: 'u1', name: 'Ann', followers: 12 } },
+		{ ...base, author: { id: 'u1', followers: -1 } },
+		{ ...base, author: { id: 'u1', followers: Infinity } },
+		{ ...base, author: { id: 'u1', extra: 1 } },
+		{ ...base, author: { id: 7 } },
+		{ text: 'hi', createdAt: base.createdAt, author: { followers: 3, id: 'u' }, id: 'x', platform: 'x' }, // other key order
+		{ ...base, likes: 0, replies: 2, url: 'https://example.com/p/1', accountId: 'acc', postId: 'p', postTitle: 't' },
+		{ ...base, likes: NaN },
+		{ ...base, likes: '3' },
+		{ ...base, postId: undefined, url: undefined },
+		{ ...base, createdAt: '2026-03-01T09:00:00' },
+		{ ...base, createdAt: '2026-03-01T09:00Z' },
+		{ ...base, createdAt: '2026-13-45T09:00:00Z' },
+		{ ...base, createdAt: '2026-03-01T09:00:00.123+0800' },
+		{ ...base, repliedAt: '2026-03-01T10:00:00Z' },
+		{ ...base, repliedAt: 'yesterday' },
+		{ ...base, upstreamSentiment: -1 },
+		{ ...base, upstreamSentiment: 1.5 },
+		{ ...base, upstreamSentiment: NaN },
+		{ ...base, unknownField: true },
+		{ ...base, text: 42 },
+		{ ...base, author: null },
+		null,
+		'text',
+		[],
+	];
+
+	it.each(variants.map((v, i) => [i, v] as const))('variant %i', (_i, v) => {
+		const parsed = MentionSchema.safeParse(v);
+		const quick = quickMention(v);
+		if (quick) {
+			expect(parsed.success).toBe(true);
+			expect(JSON.stringify(quick)).toBe(JSON.stringify(parsed.data));
+			expect(Object.keys(quick)).toEqual(Object.keys(parsed.data as object));
+			expect(quick).toStrictEqual(parsed.data);
+		}
+	});
+
+	it('takes the usual mention', () => {
+		expect(quickMention(base)).toBeDefined();
+		expect(quickMention({ ...base, kind: 'reply', likes: 3, author: { id: 'u', followers: 5 } })).toBeDefined();
+	});
+});
