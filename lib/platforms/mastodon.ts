@@ -156,7 +156,7 @@ export class MastodonMetricsAdapter implements MetricsAdapter {
 	}
 }
 
-function stripHtml(html: string): string {
+export function stripHtml(html: string): string {
 	return html
 		.replace(/<br\s*\/?>/gi, '\n')
 		.replace(/<[^>]+>/g, '')

@@ -10,6 +10,8 @@ import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
 import { XMetricsAdapter } from '../../../lib/platforms/x';
 import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
 import { WeiboComments, weiboPostUrl } from '../../../lib/platforms/weibo-comments';
+import { YoutubeComments, youtubePostUrl } from '../../../lib/platforms/youtube-comments';
+import { MastodonComments } from '../../../lib/platforms/mastodon-comments';
 import { commentsOnPosts, type CommentSource } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
 import { createN8nHttpClient } from '../../shared/httpClient';
@@ -68,7 +70,11 @@ async function readersFor(ctx: IPollFunctions, platform: string): Promise<Platfo
 			const c = await ctx.getCredentials('mastodonApi');
 			const accessToken = String(c.accessToken ?? '');
 			const instanceUrl = String(c.instanceUrl ?? '');
-			return { posts: new MastodonMetricsAdapter({ instanceUrl, accessToken, account: param(ctx, 'mastodonAccount') }, common), secrets: [accessToken] };
+			return {
+				posts: new MastodonMetricsAdapter({ instanceUrl, accessToken, account: param(ctx, 'mastodonAccount') }, common),
+				comments: new MastodonComments({ instanceUrl, accessToken }, common),
+				secrets: [accessToken],
+			};
 		}
 		case 'bluesky': {
 			const c = await optionalCredentials(ctx, 'blueskyApi');
@@ -77,7 +83,13 @@ async function readersFor(ctx: IPollFunctions, platform: string): Promise<Platfo
 		case 'youtube': {
 			const c = await ctx.getCredentials('youTubeApi');
 			const apiKey = String(c.apiKey ?? '');
-			return { posts: new YoutubeMetricsAdapter({ apiKey, baseUrl: String(c.baseUrl ?? ''), channel: param(ctx, 'youtubeChannel') }, common), secrets: [apiKey] };
+			const baseUrl = String(c.baseUrl ?? '');
+			return {
+				posts: new YoutubeMetricsAdapter({ apiKey, baseUrl, channel: param(ctx, 'youtubeChannel') }, common),
+				comments: new YoutubeComments({ apiKey, baseUrl }, common),
+				postUrl: youtubePostUrl,
+				secrets: [apiKey],
+			};
 		}
 		case 'x': {
 			const c = await ctx.getCredentials('xApi');

@@ -9,6 +9,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialComments, controlBody, type SocialComment } from '../public-social/comments';
 import { createMastodonPublishing } from './publish';
 
 /** Default rate limit (Mastodon docs, "Rate limits": 300 requests per 5 minutes). */
@@ -57,11 +58,62 @@ export interface MastodonStatus {
 	post: SocialPost;
 }
 
+/** Unauthenticated `statuses/:id/context` is capped at 40 ancestors and 60 descendants (Mastodon 4.0+). */
+export const MASTODON_PUBLIC_DESCENDANTS = 60;
+/** Where the commenters' accounts live (remote accounts, as replies on a public instance mostly are). */
+export const MASTODON_COMMENTER_DOMAIN = 'social.example';
+
 export class MastodonDataset {
 	readonly model: SocialModel;
+	readonly comments: SocialComments;
 
 	constructor(seed: number, now: () => Date) {
 		this.model = new SocialModel('mastodon', seed, SANDBOX_MASTODON_ACCOUNTS, now);
+		this.comments = new SocialComments(seed, this.model);
+	}
+
+	/** A reply's status id: a snowflake of its own creation time. */
+	replyId(c: SocialComment): string {
+		return this.statusId(c.createdAtMs, c.k, 9);
+	}
+
+	/** The own status (not a boost) with this id, if any. */
+	findStatus(id: string): MastodonStatus | undefined {
+		for (const a of SANDBOX_MASTODON_ACCOUNTS) {
+			const hit = this.timeline(a.id).find((s) => s.id === id && !s.reblogOf);
+			if (hit) return hit;
+		}
+		return undefined;
+	}
+
+	/** Replies to a status now, oldest first (thread order: they are all direct replies). */
+	repliesTo(status: MastodonStatus): SocialComment[] {
+		return this.comments.of(status.post);
+	}
+
+	replyJson(c: SocialComment, parent: MastodonStatus): Record<string, unknown> {
+		const id = this.replyId(c);
+		const owner = this.model.account(parent.accountId)!;
+		const acct = `${c.author.handle}@${MASTODON_COMMENTER_DOMAIN}`;
+		return {
+			id,
+			created_at: new Date(c.createdAtMs).toISOString(),
+			in_reply_to_id: parent.id,
+			in_reply_to_account_id: parent.accountId,
+			sensitive: false,
+			spoiler_text: '',
+			visibility: 'public',
+			language: /[\u4e00-\u9fff]/.test(c.text) ? 'zh' : 'en',
+			uri: `https://${MASTODON_COMMENTER_DOMAIN}/users/${c.author.handle}/statuses/${id}`,
+			url: `https://${MASTODON_COMMENTER_DOMAIN}/@${c.author.handle}/${id}`,
+			replies_count: c.replies,
+			reblogs_count: 0,
+			favourites_count: c.likes,
+			content: `<p><span class="h-card"><a href="https://${MASTODON_INSTANCE_DOMAIN}/@${owner.handle}" class="u-url mention">@<span>${owner.handle}</span></a></span> ${escapeHtml(c.text)}</p>`,
+			reblog: null,
+			mentions: [{ id: owner.id, username: owner.handle, acct: owner.handle, url: `https://${MASTODON_INSTANCE_DOMAIN}/@${owner.handle}` }],
+			account: { id: c.author.id, username: c.author.handle, acct, display_name: c.author.name, url: `https://${MASTODON_COMMENTER_DOMAIN}/@${c.author.handle}`, followers_count: c.author.followers, following_count: 80, statuses_count: 300 },
+		};
 	}
 
 	/** Snowflake-like ids as Mastodon makes them: ms since epoch << 16, plus a sequence. */
@@ -150,6 +202,10 @@ export class MastodonDataset {
 	}
 }
 
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 export interface MastodonPlatform extends SandboxPlatform {
 	truth: MastodonDataset;
 }
@@ -214,6 +270,22 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 		});
 	}
 
+	// statuses/:id/context: the route table is exact-path, so each own status that exists by two days from now gets
+	// its route here (statuses inserted later by a test have none: their context answers 404, like a deleted one).
+	const horizon = context.now().getTime() + 2 * 86_400_000;
+	for (const account of SANDBOX_MASTODON_ACCOUNTS) {
+		for (const post of data.model.posts(account.id, horizon)) {
+			const id = data.statusId(post.createdAtMs, post.seq, 1);
+			routes[`/api/v1/statuses/${id}/context`] = rateLimited((request) => {
+				const status = data.findStatus(id);
+				if (!status) return notFound;
+				const descendants = data.repliesTo(status).map((c) => data.replyJson(c, status));
+				// Unauthenticated callers see the first 60 descendants only.
+				return { body: { ancestors: [], descendants: request.headers.authorization ? descendants : descendants.slice(0, MASTODON_PUBLIC_DESCENDANTS) } };
+			});
+		}
+	}
+
 	// Publishing (POST /api/v1/statuses with Idempotency-Key) lives in publish.ts; the token posts as the first account.
 	const publishing = createMastodonPublishing({ token: SANDBOX_MASTODON_TOKEN, domain: MASTODON_INSTANCE_DOMAIN, account: () => data.account(SANDBOX_MASTODON_ACCOUNTS[0].id), now: context.now });
 	Object.assign(routes, publishing.routes);
@@ -240,6 +312,20 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 				try {
 					const body = JSON.parse(request.rawBody || '{}') as { limit?: number; windowMs?: number };
 					if (body.limit !== undefined) limit.limit = body.limit;
+			/** POST {statusId, text, author?}: a reply to an own status, written now (MediaOps Trigger tests). */
+			comments: (request) => {
+				const body = controlBody(request.rawBody);
+				const status = typeof body?.statusId === 'string' ? data.findStatus(body.statusId) : undefined;
+				if (request.method !== 'POST' || !status || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {statusId, text, author?}' } };
+				return { body: data.replyJson(data.comments.insert(status.post, body.text, Number(body.author ?? 0)), status) };
+			},
+			/** POST {accountId, text}: a new status of the account, published now. */
+			posts: (request) => {
+				const body = controlBody(request.rawBody);
+				if (request.method !== 'POST' || typeof body?.accountId !== 'string' || !data.model.account(body.accountId) || typeof body.text !== 'string') return { status: 400, body: { error: 'POST {accountId, text}' } };
+				const p = data.model.insertPost(body.accountId, `<p>${escapeHtml(body.text)}</p>`);
+				return { body: { id: data.statusId(p.createdAtMs, p.seq, 1) } };
+			},
 					if (body.windowMs !== undefined) limit.windowMs = body.windowMs;
 					window = { startsAt: 0, used: 0 };
 					return { body: limit };

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, idString, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialComments, controlBody, type SocialComment } from '../public-social/comments';
 
 export const SANDBOX_YOUTUBE_API_KEY = 'AIzaSandbox-not-a-real-key-0000000000';
 export const YOUTUBE_DAILY_QUOTA = 10_000;
@@ -43,11 +44,65 @@ export const SANDBOX_YOUTUBE_CHANNELS: readonly SocialAccountSpec[] = [
 	},
 ];
 
+/** commentThreads: maxResults 1..100, default 20 (YouTube Data API reference, CommentThreads: list). */
+export const YOUTUBE_MAX_COMMENT_RESULTS = 100;
+
 export class YoutubeDataset {
 	readonly model: SocialModel;
+	readonly comments: SocialComments;
+	/** Videos whose owner turned comments off (commentThreads answers 403 commentsDisabled). */
+	readonly commentsDisabled = new Set<string>();
 
 	constructor(seed: number, now: () => Date) {
 		this.model = new SocialModel('youtube', seed, SANDBOX_YOUTUBE_CHANNELS, now);
+		this.comments = new SocialComments(seed, this.model);
+	}
+
+	threadId(c: SocialComment): string {
+		return `Ugz${idString(c.hash, 20, ID_ALPHABET, 'thread')}4AaABAg`;
+	}
+
+	/** Top-level comments of a video now, newest first (order=time). */
+	threadsOf(p: SocialPost): SocialComment[] {
+		return this.comments.of(p).reverse();
+	}
+
+	threadJson(c: SocialComment): Record<string, unknown> {
+		const videoId = this.videoId(c.post);
+		const at = new Date(c.createdAtMs).toISOString().replace('.000Z', 'Z');
+		const authorChannelId = `UC${idString(Number(c.author.id), 22, ID_ALPHABET, 'author')}`;
+		return {
+			kind: 'youtube#commentThread',
+			etag: `etag-${this.threadId(c)}`,
+			id: this.threadId(c),
+			snippet: {
+				channelId: c.post.accountId,
+				videoId,
+				topLevelComment: {
+					kind: 'youtube#comment',
+					etag: `etag-c-${this.threadId(c)}`,
+					id: this.threadId(c),
+					snippet: {
+						channelId: c.post.accountId,
+						videoId,
+						textDisplay: c.text,
+						textOriginal: c.text,
+						authorDisplayName: `@${c.author.handle}`,
+						authorProfileImageUrl: `https://yt3.ggpht.com/${authorChannelId}=s48`,
+						authorChannelUrl: `http://www.youtube.com/@${c.author.handle}`,
+						authorChannelId: { value: authorChannelId },
+						canRate: true,
+						viewerRating: 'none',
+						likeCount: c.likes,
+						publishedAt: at,
+						updatedAt: at,
+					},
+				},
+				canReply: true,
+				totalReplyCount: c.replies,
+				isPublic: true,
+			},
+		};
 	}
 
 	videoId(p: SocialPost): string {
@@ -169,6 +224,32 @@ export function createYoutubePlatform(context: SandboxContext): YoutubePlatform 
 			if (paged.next) body.nextPageToken = paged.next;
 			return { body };
 		}),
+		// Top-level comments of one video, newest first with order=time (CommentThreads: list; 1 unit a call).
+		'/youtube/v3/commentThreads': metered(1, (request) => {
+			const q = request.query;
+			if (!q.get('part')) return googleError(400, 'missingRequiredParameter', 'No filter selected. Expected one of: part', 'youtube.parameter');
+			const videoId = q.get('videoId');
+			if (!videoId && !q.get('allThreadsRelatedToChannelId') && !q.get('id')) return googleError(400, 'missingRequiredParameter', 'No filter selected. Expected one of: allThreadsRelatedToChannelId, id, videoId', 'youtube.parameter');
+			// ASSUMPTION: only the videoId filter is emulated (what the trigger uses).
+			if (!videoId) return googleError(400, 'invalidParameter', 'sandbox: only videoId is emulated', 'youtube.parameter');
+			const video = data.findVideo(videoId);
+			if (!video) return googleError(404, 'videoNotFound', 'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter could not be found.', 'youtube.commentThread');
+			if (data.commentsDisabled.has(videoId)) return googleError(403, 'commentsDisabled', 'The video identified by the <code><a href="/youtube/v3/docs/commentThreads/list#videoId">videoId</a></code> parameter has disabled comments.', 'youtube.commentThread');
+			const max = Number(q.get('maxResults') ?? 20);
+			if (!Number.isInteger(max) || max < 1 || max > YOUTUBE_MAX_COMMENT_RESULTS) return googleError(400, 'invalidParameter', `Invalid value '${q.get('maxResults')}'. Values must be within the range: [1, 100]`, 'youtube.parameter');
+			const all = data.threadsOf(video);
+			const token = q.get('pageToken');
+			let offset = 0;
+			if (token) {
+				const m = /^QURTSl9p(\d+)$/.exec(token);
+				if (!m) return googleError(400, 'invalidPageToken', 'The request specifies an invalid page token.');
+				offset = Number(m[1]);
+			}
+			const page = all.slice(offset, offset + max);
+			const body: Record<string, unknown> = { kind: 'youtube#commentThreadListResponse', etag: 'etag', pageInfo: { totalResults: page.length, resultsPerPage: max }, items: page.map((c) => data.threadJson(c)) };
+			if (offset + max < all.length) body.nextPageToken = `QURTSl9p${offset + max}`;
+			return { body };
+		}),
 		'/youtube/v3/videos': metered(1, (request) => {
 			const ids = (request.query.get('id') ?? '').split(',').filter(Boolean);
 			if (ids.length === 0) return googleError(400, 'missingRequiredParameter', 'No filter selected. Expected one of: chart, id, myRating', 'youtube.parameter');
@@ -199,6 +280,27 @@ export function createYoutubePlatform(context: SandboxContext): YoutubePlatform 
 		truth: data,
 		routes,
 		controlRoutes: {
+			/** POST {videoId, text, author?}: a new comment written now; {videoId, disabled: true|false}: turn comments off or on. */
+			comments: (request) => {
+				const body = controlBody(request.rawBody);
+				const videoId = typeof body?.videoId === 'string' ? body.videoId : '';
+				const video = data.findVideo(videoId);
+				if (request.method !== 'POST' || !video) return { status: 400, body: { error: 'POST {videoId, text, author?} or {videoId, disabled}' } };
+				if (typeof body?.disabled === 'boolean') {
+					if (body.disabled) data.commentsDisabled.add(videoId);
+					else data.commentsDisabled.delete(videoId);
+					return { body: { videoId, disabled: body.disabled } };
+				}
+				if (typeof body?.text !== 'string') return { status: 400, body: { error: 'text is required' } };
+				return { body: data.threadJson(data.comments.insert(video, body.text, Number(body.author ?? 0))) };
+			},
+			/** POST {channelId, title}: a new upload, published now. */
+			posts: (request) => {
+				const body = controlBody(request.rawBody);
+				if (request.method !== 'POST' || typeof body?.channelId !== 'string' || !data.model.account(body.channelId) || typeof body.title !== 'string') return { status: 400, body: { error: 'POST {channelId, title}' } };
+				const p = data.model.insertPost(body.channelId, body.title);
+				return { body: { videoId: data.videoId(p), publishedAt: new Date(p.createdAtMs).toISOString() } };
+			},
 			/** GET: units used today; POST {limit}: change the daily budget (tests). */
 			quota: (request) => {
 				if (request.method === 'POST') {
