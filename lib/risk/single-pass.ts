@@ -2,9 +2,9 @@ import type { RiskCategory, RiskMatch, SentimentResult } from '../model';
 import { finishSentiment, lexiconScoreOfTokens } from '../sentiment/analyze';
 import { getDictionary, type SentimentDictionary, type TermInfo } from '../sentiment/dictionary';
 import { normalizeForSentiment } from '../sentiment/normalize';
-import { atWordBoundaries, type Token } from '../sentiment/tokenize';
+import { leftmostLongest, type Token } from '../sentiment/tokenize';
 import type { SentimentOptions } from '../sentiment/types';
-import { createPatternMatcher, type PatternHit, type PatternMatcher } from '../text/pattern-matcher';
+import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { cueEntries, matchRiskCues, selectRiskMatches, type RiskRuleOptions } from './rules';
 
 /**
@@ -48,23 +48,17 @@ export function assessTextInOnePass(text: string, sentimentOptions: SentimentOpt
 	if (sentimentOptions.segmenter === 'intl' || sentimentOptions.upstreamScore !== undefined) return undefined;
 	const normalized = normalizeForSentiment(text);
 	const dict = getDictionary(sentimentOptions.ruleset);
-	const hits = combined(dict, rules).findAll(normalized);
 	// The rewrites moved offsets ("n't" → " not", NFKC expansions): the sentiment side still reads these hits,
 	// the risk cues are matched on the original text as matchRiskCues would.
 	const sameOffsets = normalized.length === text.length;
-	const sentimentHits: Array<PatternHit<Both>> = [];
+	// The matcher already keeps whole ASCII words only (asciiWholeWords), as tokenizeByLexicon's filter does.
+	const sentimentHits: Token[] = [];
 	const riskHits: Array<{ start: number; end: number; data: RiskCategory }> = [];
-	for (const h of hits) {
-		if (h.data.sentiment) sentimentHits.push(h);
-		if (h.data.risk && sameOffsets) riskHits.push({ start: h.start, end: h.end, data: h.data.risk });
-	}
-	const tokens: Token[] = [];
-	let lastEnd = 0;
-	for (const h of sentimentHits.filter((x) => atWordBoundaries(normalized, x.start, x.end)).sort((a, b) => a.start - b.start || b.end - a.end)) {
-		if (h.start < lastEnd) continue;
-		tokens.push({ start: h.start, end: h.end, info: h.data.sentiment as TermInfo });
-		lastEnd = h.end;
-	}
+	combined(dict, rules).forEachHit(normalized, (start, end, both) => {
+		if (both.sentiment) sentimentHits.push({ start, end, info: both.sentiment });
+		if (both.risk && sameOffsets) riskHits.push({ start, end, data: both.risk });
+	});
+	const tokens = leftmostLongest(sentimentHits);
 	const sentiment = finishSentiment(text, lexiconScoreOfTokens(normalized, tokens), sentimentOptions);
 	return { sentiment, matches: sameOffsets ? selectRiskMatches(text, normalized, riskHits) : matchRiskCues(text, rules) };
 }

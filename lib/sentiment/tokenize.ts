@@ -18,18 +18,24 @@ export const atWordBoundaries = atAsciiWordBoundaries;
  * segmentation is needed, and longer neutral words (快递, 好像) shadow the sentiment characters inside them.
  */
 export function tokenizeByLexicon(text: string, dict: SentimentDictionary): Token[] {
-	const hits = dict.matcher
-		.findAll(text)
-		.filter((h) => atWordBoundaries(text, h.start, h.end))
-		.sort((a, b) => a.start - b.start || b.end - a.end);
-	const tokens: Token[] = [];
+	// The lexicon matcher is built with asciiWholeWords, so every hit is already at word boundaries.
+	const hits: Token[] = [];
+	dict.matcher.forEachHit(text, (start, end, info) => hits.push({ start, end, info }));
+	return leftmostLongest(hits);
+}
+
+/** The leftmost-longest non-overlapping hits, in text order (sorts `hits` in place). */
+export function leftmostLongest<H extends { start: number; end: number }>(hits: H[]): H[] {
+	if (hits.length < 2) return hits;
+	hits.sort((a, b) => a.start - b.start || b.end - a.end);
+	const kept: H[] = [];
 	let lastEnd = 0;
 	for (const h of hits) {
 		if (h.start < lastEnd) continue;
-		tokens.push({ start: h.start, end: h.end, info: h.data });
+		kept.push(h);
 		lastEnd = h.end;
 	}
-	return tokens;
+	return kept;
 }
 
 let segmenter: Intl.Segmenter | undefined;

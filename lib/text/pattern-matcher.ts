@@ -27,6 +27,8 @@ export interface PatternHit<T> {
 
 export interface PatternMatcher<T> {
 	findAll(text: string): PatternHit<T>[];
+	/** The hits of findAll, in the same order, without building hit objects. */
+	forEachHit(text: string, visit: (start: number, end: number, data: T) => void): void;
 	size: number;
 }
 
@@ -120,7 +122,7 @@ export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>,
 	const fold = options.caseInsensitive ?? true;
 	const wholeWords = options.asciiWholeWords ?? false;
 	const usable = entries.filter((e) => e.term.trim().length > 0);
-	if (usable.length === 0) return { findAll: () => [], size: 0 };
+	if (usable.length === 0) return { findAll: () => [], forEachHit: () => undefined, size: 0 };
 	const lower = fold ? lowerTable() : new Uint16Array(65536).map((_, i) => i);
 	const patterns = usable.map((e) => (fold ? foldCase(e.term) : e.term));
 
@@ -207,7 +209,9 @@ export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>,
 			if (t && !denseOf.has(t)) denseOf.set(t, asciiStates.push(t) - 1);
 		}
 	}
-	const asciiNext = new Int32Array(asciiStates.length * asciiWidth);
+	// Half the bytes when the states fit in 16 bits (about 22,000 for the built-in lexicons): the table is read
+	// at every character, so its cache footprint is the speed.
+	const asciiNext = asciiStates.length <= 0xffff ? new Uint16Array(asciiStates.length * asciiWidth) : new Int32Array(asciiStates.length * asciiWidth);
 	const asciiOut = new Int32Array(asciiStates.length); // first state with an output on the dictionary-suffix chain, or 0
 	for (let d = 0; d < asciiStates.length; d++) {
 		const s = asciiStates[d];
@@ -218,64 +222,65 @@ export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>,
 		}
 	}
 
+	/** Every hit, ordered by end offset, longer terms first, duplicates in input order: (start, end, pattern index). */
+	const scan = (text: string, visit: (start: number, end: number, p: number) => void): void => {
+		const n = text.length;
+		// The ASCII prefix of the text runs on the flat table; the general loop takes over at the first other unit.
+		let i = 0;
+		let d = 0;
+		for (; i < n; i++) {
+			const u = text.charCodeAt(i);
+			if (u >= 128) break;
+			d = asciiNext[d * asciiWidth + asciiColumn[u]];
+			for (let o = asciiOut[d]; o > 0; o = dictLink[o]) {
+				const end = i + 1;
+				const start = end - depth[o];
+				if (wholeWords && !atAsciiWordBoundaries(text, start, end)) continue;
+				if (extendsGrapheme(text, end)) continue; // "cafe" + U+0301
+				for (const p of outputs[o] as number[]) visit(start, end, p);
+			}
+		}
+		if (i === n) return;
+		// Case folding keeps every unit's offset and the letters of the ASCII prefix, so the automaton's state carries over.
+		const haystack = fold && hasAstralCase(text) ? foldCase(text) : text;
+		let s = asciiStates[d];
+		for (; i < n; i++) {
+			const c = letter[haystack.charCodeAt(i)];
+			if (c === 0) {
+				s = 0;
+				continue;
+			}
+			for (;;) {
+				const t = s === 0 ? rootNext[c] : (next.get(s * width + c) ?? 0);
+				if (t !== 0) {
+					s = t;
+					break;
+				}
+				if (s === 0) break;
+				s = fail[s];
+			}
+			if (s === 0) continue;
+			const end = i + 1;
+			for (let o = outputs[s] ? s : dictLink[s]; o > 0; o = dictLink[o]) {
+				const start = end - depth[o];
+				const first = (outputs[o] as number[])[0];
+				if (wholeWords && !atAsciiWordBoundaries(text, start, end)) continue;
+				if (extendsGrapheme(text, start) && !extendsGrapheme(patterns[first], 0)) continue;
+				if (extendsGrapheme(text, end) || afterJoiner(text, start)) continue;
+				for (const p of outputs[o] as number[]) visit(start, end, p);
+			}
+		}
+	};
+
 	return {
 		size: usable.length,
 		findAll(text: string): PatternHit<T>[] {
-			let hits: PatternHit<T>[] = [];
-			const n = text.length;
-			// ASCII prefix of the text on the flat table; the general loop takes over at the first other unit.
-			let i = 0;
-			let d = 0;
-			for (; i < n; i++) {
-				const u = text.charCodeAt(i);
-				if (u >= 128) break;
-				d = asciiNext[d * asciiWidth + asciiColumn[u]];
-				for (let o = asciiOut[d]; o > 0; o = dictLink[o]) {
-					const end = i + 1;
-					const start = end - depth[o];
-					if (wholeWords && !atAsciiWordBoundaries(text, start, end)) continue;
-					if (extendsGrapheme(text, end)) continue; // "cafe" + U+0301
-					const term = text.slice(start, end);
-					for (const p of outputs[o] as number[]) hits.push({ term, start, end, data: data[p] });
-				}
-			}
-			if (i === n) return hits;
-			let s = asciiStates[d];
-			let haystack = text;
-			if (fold && hasAstralCase(text)) {
-				haystack = foldCase(text);
-				hits = [];
-				i = 0;
-				s = 0;
-			}
-			for (; i < n; i++) {
-				const c = letter[haystack.charCodeAt(i)];
-				if (c === 0) {
-					s = 0;
-					continue;
-				}
-				for (;;) {
-					const t = s === 0 ? rootNext[c] : (next.get(s * width + c) ?? 0);
-					if (t !== 0) {
-						s = t;
-						break;
-					}
-					if (s === 0) break;
-					s = fail[s];
-				}
-				if (s === 0) continue;
-				const end = i + 1;
-				for (let o = outputs[s] ? s : dictLink[s]; o > 0; o = dictLink[o]) {
-					const start = end - depth[o];
-					const first = (outputs[o] as number[])[0];
-					if (wholeWords && !atAsciiWordBoundaries(text, start, end)) continue;
-					if (extendsGrapheme(text, start) && !extendsGrapheme(patterns[first], 0)) continue;
-					if (extendsGrapheme(text, end) || afterJoiner(text, start)) continue;
-					const term = text.slice(start, end);
-					for (const p of outputs[o] as number[]) hits.push({ term, start, end, data: data[p] });
-				}
-			}
+			const hits: PatternHit<T>[] = [];
+			scan(text, (start, end, p) => hits.push({ term: text.slice(start, end), start, end, data: data[p] }));
 			return hits;
+		},
+		forEachHit(text, visit) {
+			scan(text, (start, end, p) => visit(start, end, data[p]));
 		},
 	};
 }
@@ -294,13 +299,16 @@ const AhoCorasick = ahoCorasickModule as unknown as AhoCorasickCtor;
 export function createLibraryPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>, options: { caseInsensitive?: boolean } = {}): PatternMatcher<T> {
 	const fold = options.caseInsensitive ?? true;
 	const usable = entries.filter((e) => e.term.trim().length > 0);
-	if (usable.length === 0) return { findAll: () => [], size: 0 };
+	if (usable.length === 0) return { findAll: () => [], forEachHit: () => undefined, size: 0 };
 	const matcher = new AhoCorasick<T>(usable.map((e) => ({ pattern: fold ? foldCase(e.term) : e.term, data: e.data })));
 	return {
 		size: usable.length,
 		findAll(text: string): PatternHit<T>[] {
 			const haystack = fold ? foldCase(text) : text;
 			return matcher.search(haystack).map((m) => ({ term: text.slice(m.start, m.end), start: m.start, end: m.end, data: m.data as T }));
+		},
+		forEachHit(text, visit) {
+			for (const h of this.findAll(text)) visit(h.start, h.end, h.data);
 		},
 	};
 }

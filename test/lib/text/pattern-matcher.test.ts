@@ -52,6 +52,7 @@ describe('the ASCII fast path', () => {
 		'ok👍 good👍 好 not good 好',
 		'Kelvin \u212a and ok', // a non-ASCII unit whose lower case is ASCII
 		'\ud801\udc00 not good', // an astral letter with a case sends the text through case folding
+		'NOT GOOD \ud801\udc00 Not Good', // … also after an ASCII prefix
 		'',
 	];
 
@@ -61,6 +62,17 @@ describe('the ASCII fast path', () => {
 			const lib = createLibraryPatternMatcher(entries).findAll(text);
 			const expected = asciiWholeWords ? lib.filter((h) => atAsciiWordBoundaries(text, h.start, h.end)) : lib;
 			expect(ours).toEqual(expected);
+		}
+	});
+});
+
+describe('forEachHit', () => {
+	it('visits the hits of findAll in the same order', () => {
+		const m = createPatternMatcher(['好', '好用', 'not', 'not good', 'good'].map((term, i) => ({ term, data: i })), { asciiWholeWords: true });
+		for (const text of ['NOT GOOD but 好用', '好用 not good 👍 good', '']) {
+			const seen: Array<[number, number, number]> = [];
+			m.forEachHit(text, (start, end, data) => seen.push([start, end, data]));
+			expect(seen).toEqual(m.findAll(text).map((h) => [h.start, h.end, h.data]));
 		}
 	});
 });
