@@ -12,6 +12,7 @@ import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
 import { WeiboComments, weiboPostUrl } from '../../../lib/platforms/weibo-comments';
 import { YoutubeComments, youtubePostUrl } from '../../../lib/platforms/youtube-comments';
 import { MastodonComments } from '../../../lib/platforms/mastodon-comments';
+import { BlueskyComments, blueskyPostUrl } from '../../../lib/platforms/bluesky-comments';
 import { commentsOnPosts, type CommentSource } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
 import { createN8nHttpClient } from '../../shared/httpClient';
@@ -78,7 +79,13 @@ async function readersFor(ctx: IPollFunctions, platform: string): Promise<Platfo
 		}
 		case 'bluesky': {
 			const c = await optionalCredentials(ctx, 'blueskyApi');
-			return { posts: new BlueskyMetricsAdapter({ actor: param(ctx, 'blueskyActor'), baseUrl: String(c.baseUrl ?? '') }, common), secrets: [] };
+			const baseUrl = String(c.baseUrl ?? '');
+			return {
+				posts: new BlueskyMetricsAdapter({ actor: param(ctx, 'blueskyActor'), baseUrl }, common),
+				comments: new BlueskyComments({ baseUrl }, common),
+				postUrl: (post) => blueskyPostUrl({ postId: post.postId }),
+				secrets: [],
+			};
 		}
 		case 'youtube': {
 			const c = await ctx.getCredentials('youTubeApi');

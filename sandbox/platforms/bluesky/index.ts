@@ -8,6 +8,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse } from '../../platform';
 import { SocialModel, idString, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialComments, controlBody, type SocialComment } from '../public-social/comments';
 import { createBlueskyPublishing } from './publish';
 
 const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -56,11 +57,64 @@ interface FeedItem {
 	repostedBy?: SocialAccountSpec;
 }
 
+/** A record key that sorts with time (TID-like), as real ones do. */
+function tidOf(ms: number, salt: number): string {
+	let rkey = '';
+	let us = BigInt(ms) * 1000n + BigInt(salt % 1000);
+	for (let i = 0; i < 11; i++) {
+		rkey = TID[Number(us % 32n)] + rkey;
+		us /= 32n;
+	}
+	return `3${rkey}${TID[salt % 32]}`;
+}
+
 export class BlueskyDataset {
 	readonly model: SocialModel;
+	readonly comments: SocialComments;
 
 	constructor(seed: number, now: () => Date) {
 		this.model = new SocialModel('bluesky', seed, SANDBOX_BLUESKY_ACCOUNTS, now);
+		this.comments = new SocialComments(seed, this.model);
+	}
+
+	/** The own post with this at-uri, if any. */
+	findPost(uri: string): BlueskyPost | undefined {
+		const did = /^at:\/\/([^/]+)\//.exec(uri)?.[1];
+		return did && this.model.account(did) ? this.posts(did).find((p) => p.uri === uri) : undefined;
+	}
+
+	/** Replies to a post now, oldest first. */
+	repliesTo(post: BlueskyPost): SocialComment[] {
+		return this.comments.of(post.post);
+	}
+
+	replyAuthor(c: SocialComment): { did: string; handle: string; displayName: string } {
+		return { did: `did:plc:${idString(Number(c.author.id), 24, B32, 'did')}`, handle: `${c.author.handle.replace(/_/g, '-')}.bsky.social`, displayName: c.author.name };
+	}
+
+	replyUri(c: SocialComment): string {
+		return `at://${this.replyAuthor(c).did}/app.bsky.feed.post/${tidOf(c.createdAtMs, c.hash)}`;
+	}
+
+	/** A reply as the ThreadViewPost getPostThread nests under the post. */
+	replyView(c: SocialComment, parent: BlueskyPost): Record<string, unknown> {
+		const at = new Date(c.createdAtMs).toISOString();
+		return {
+			$type: 'app.bsky.feed.defs#threadViewPost',
+			post: {
+				uri: this.replyUri(c),
+				cid: `bafyrei${idString(c.hash, 52, B32, 'rcid')}`,
+				author: this.replyAuthor(c),
+				record: { $type: 'app.bsky.feed.post', text: c.text, createdAt: at, langs: [/[\u4e00-\u9fff]/.test(c.text) ? 'zh' : 'en'], reply: { root: { uri: parent.uri, cid: parent.cid }, parent: { uri: parent.uri, cid: parent.cid } } },
+				replyCount: 0,
+				repostCount: 0,
+				likeCount: c.likes,
+				quoteCount: 0,
+				indexedAt: at,
+				labels: [],
+			},
+			replies: [],
+		};
 	}
 
 	actor(actor: string): SocialAccountSpec | undefined {
@@ -172,6 +226,31 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 				const account = actorOf(request);
 				if (!isAccount(account)) return account;
 				const limitText = request.query.get('limit') ?? '50';
+			// A post and the replies below it (depth 0..1000, default 6; parentHeight 0..1000, default 80).
+			'/xrpc/app.bsky.feed.getPostThread': (request) => {
+				if (request.method !== 'GET') return xrpcError(405, 'MethodNotImplemented', 'Method Not Implemented');
+				const uri = request.query.get('uri');
+				if (!uri) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "uri"');
+				if (!/^at:\/\/[^/]+\/[^/]+\/[^/]+$/.test(uri)) return xrpcError(400, 'InvalidRequest', 'Error: uri must be a valid at-uri');
+				for (const name of ['depth', 'parentHeight']) {
+					const v = request.query.get(name);
+					if (v !== null && (!/^\d+$/.test(v) || Number(v) > 1000)) return xrpcError(400, 'InvalidRequest', `Error: ${name} can not be greater than 1000`);
+				}
+				const post = data.findPost(uri);
+				if (!post) return xrpcError(400, 'NotFound', `Post not found: ${uri}`);
+				const author = data.model.account(post.did)!;
+				const depth = Number(request.query.get('depth') ?? 6);
+				return {
+					body: {
+						thread: {
+							$type: 'app.bsky.feed.defs#threadViewPost',
+							post: { uri: post.uri, cid: post.cid, author: { did: author.id, handle: author.handle, displayName: author.name }, record: { $type: 'app.bsky.feed.post', text: post.text, createdAt: post.createdAt }, ...data.counts(post), indexedAt: post.createdAt, labels: [] },
+							// Newest first, as the AppView sorts replies by default.
+							replies: depth === 0 ? [] : data.repliesTo(post).reverse().map((c) => data.replyView(c, post)),
+						},
+					},
+				};
+			},
 				const limit = Number(limitText);
 				if (!/^\d+$/.test(limitText) || limit < 1) return xrpcError(400, 'InvalidRequest', 'Error: limit must be an integer');
 				if (limit > 100) return xrpcError(400, 'InvalidRequest', 'Error: limit can not be greater than 100');
@@ -221,6 +300,21 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 				return { body: { profile: data.profile(account.id), posts: data.posts(account.id).map((p) => ({ uri: p.uri, createdAt: p.createdAt, ...data.counts(p) })) } };
 			},
 		},
+			/** POST {uri, text, author?}: a reply to an own post, written now (MediaOps Trigger tests). */
+			comments: (request) => {
+				const body = controlBody(request.rawBody);
+				const post = typeof body?.uri === 'string' ? data.findPost(body.uri) : undefined;
+				if (request.method !== 'POST' || !post || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {uri, text, author?}' } };
+				const reply = data.comments.insert(post.post, body.text, Number(body.author ?? 0));
+				return { body: { uri: data.replyUri(reply) } };
+			},
+			/** POST {actor, text}: a new post of the account, published now. */
+			posts: (request) => {
+				const body = controlBody(request.rawBody);
+				const account = typeof body?.actor === 'string' ? data.actor(body.actor) : undefined;
+				if (request.method !== 'POST' || !account || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {actor, text}' } };
+				return { body: { uri: data.toPost(data.model.insertPost(account.id, body.text)).uri } };
+			},
 		faultResponse: (kind) => faults[kind](),
 		expireTokens: () => undefined,
 		tokensIssued: () => 0,
