@@ -25,18 +25,16 @@ export interface AssessOptions extends RiskRuleOptions {
 /** One RiskAssessment per Mention, in the same order. Mentions are validated with the shared schema. */
 export function assessMentions(mentions: ReadonlyArray<Mention | MentionInput>, options: AssessOptions = {}): RiskAssessment[] {
 	return mentions.map((input, index) => {
-		const quick = quickMention(input);
-		if (quick) return assessMention(quick, options);
+		if (isPlainValidMention(input)) return assessMention(input, options);
 		const parsed = MentionSchema.safeParse(input);
 		if (!parsed.success) throw new InputError(`mention ${index}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, 'mentions');
 		return assessMention(parsed.data, options);
 	});
 }
 
-// A plain check of the usual, valid mention, building the object MentionSchema.parse would build (fields in
-// the schema's order, absent optional fields absent, kind defaulting to comment). Zod costs about as much
-// as scoring an English comment, so anything unusual (an unknown or invalid field, a class instance) goes
-// to the schema, which also words the errors. Used only while the schema has exactly these fields.
+// A plain check of the usual, valid mention: zod costs about as much as scoring an English comment. Anything
+// unusual (an unknown or invalid field, a class instance) goes to the schema, which also words the errors.
+// Used only while the schema has exactly these fields (checked once, below).
 const MENTION_KEYS = ['platform', 'id', 'kind', 'accountId', 'postId', 'postTitle', 'author', 'text', 'createdAt', 'likes', 'replies', 'url', 'repliedAt', 'upstreamSentiment'] as const;
 const AUTHOR_KEYS = ['id', 'name', 'followers'] as const;
 const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
@@ -57,26 +55,21 @@ function onlyKeys(o: Record<string, unknown>, known: ReadonlySet<string>): boole
 	return true;
 }
 
-/** The parsed mention when the input is a valid, plain one; undefined sends it through the schema. */
-export function quickMention(input: unknown): Mention | undefined {
-	if (!QUICK_PARSE || !isPlainObject(input) || !onlyKeys(input, MENTION_KEY_SET)) return undefined;
+/**
+ * True when the input is a plain mention the schema accepts as is: then assessMention can read it directly
+ * (it reads no field the schema would change: the only default, `kind`, is not used). Anything else goes
+ * through the schema.
+ */
+export function isPlainValidMention(input: unknown): input is Mention {
+	if (!QUICK_PARSE || !isPlainObject(input) || !onlyKeys(input, MENTION_KEY_SET)) return false;
 	const m = input;
 	const a = m.author;
-	if (!isPlainObject(a) || !onlyKeys(a, AUTHOR_KEY_SET) || typeof a.id !== 'string' || !optString(a.name) || !optCount(a.followers)) return undefined;
-	if (!PLATFORM_SET.has(m.platform) || typeof m.id !== 'string' || m.id.length < 1 || !(m.kind === undefined || KIND_SET.has(m.kind))) return undefined;
-	if (!optString(m.accountId) || !optString(m.postId) || !optString(m.postTitle) || typeof m.text !== 'string' || !isInstant(m.createdAt)) return undefined;
-	if (!optCount(m.likes) || !optCount(m.replies) || !optString(m.url) || !(m.repliedAt === undefined || isInstant(m.repliedAt))) return undefined;
+	if (!isPlainObject(a) || !onlyKeys(a, AUTHOR_KEY_SET) || typeof a.id !== 'string' || !optString(a.name) || !optCount(a.followers)) return false;
+	if (!PLATFORM_SET.has(m.platform) || typeof m.id !== 'string' || m.id.length < 1 || !(m.kind === undefined || KIND_SET.has(m.kind))) return false;
+	if (!optString(m.accountId) || !optString(m.postId) || !optString(m.postTitle) || typeof m.text !== 'string' || !isInstant(m.createdAt)) return false;
+	if (!optCount(m.likes) || !optCount(m.replies) || !optString(m.url) || !(m.repliedAt === undefined || isInstant(m.repliedAt))) return false;
 	const u = m.upstreamSentiment;
-	if (!(u === undefined || (typeof u === 'number' && u >= -1 && u <= 1))) return undefined;
-	const author: Record<string, unknown> = {};
-	for (const k of AUTHOR_KEYS) if (k in a) author[k] = a[k];
-	const out: Record<string, unknown> = {};
-	for (const k of MENTION_KEYS) {
-		if (k === 'kind') out.kind = m.kind ?? 'comment';
-		else if (k === 'author') out.author = author;
-		else if (k in m) out[k] = m[k];
-	}
-	return out as Mention;
+	return u === undefined || (typeof u === 'number' && u >= -1 && u <= 1);
 }
 
 export function assessMention(mention: Mention, options: AssessOptions = {}): RiskAssessment {
@@ -85,31 +78,29 @@ export function assessMention(mention: Mention, options: AssessOptions = {}): Ri
 	const onePass = upstream === undefined ? assessTextInOnePass(mention.text, options.sentiment ?? {}, rules) : undefined;
 	const sentiment = onePass?.sentiment ?? analyzeSentiment(mention.text, upstream === undefined ? options.sentiment : { ...options.sentiment, upstreamScore: upstream });
 	const matches = onePass?.matches ?? matchRiskCues(mention.text, rules);
-	const categories = [...new Set(matches.map((m) => m.category))];
+	const categories = matches.length === 0 ? [] : [...new Set(matches.map((m) => m.category))];
 	const reach = reachOf(mention, options.reach);
 	const likelihood = likelihoodOf(categories, sentiment, options.categoryImpact);
 	const impact = impactOf(categories, reach, options);
 	const quiet = categories.length === 0 && sentiment.label !== 'negative';
 	let riskLevel: RiskLevel = quiet ? 'none' : levelOf(likelihood, impact, options.matrix ?? DEFAULT_RISK_MATRIX);
 	if (options.bannedTerms?.length && matches.some((m) => m.category === 'sensitive_term' && bannedSet(options).has(foldTerm(m.term)))) riskLevel = maxLevel(riskLevel, 'high');
-	const assessment: RiskAssessment = {
-		mentionId: mention.id,
-		platform: mention.platform,
-		postId: mention.postId,
-		text: mention.text,
-		createdAt: mention.createdAt,
-		sentiment,
-		categories,
-		matches,
-		likelihood,
-		impact,
-		reach,
-		riskLevel,
-	};
+	// Built field by field rather than deleting an absent postId afterwards (a delete turns the object into a
+	// slow dictionary); same fields in the same order.
+	const assessment = { mentionId: mention.id, platform: mention.platform } as RiskAssessment;
+	if (mention.postId !== undefined) assessment.postId = mention.postId;
+	assessment.text = mention.text;
+	assessment.createdAt = mention.createdAt;
+	assessment.sentiment = sentiment;
+	assessment.categories = categories;
+	assessment.matches = matches;
+	assessment.likelihood = likelihood;
+	assessment.impact = impact;
+	assessment.reach = reach;
+	assessment.riskLevel = riskLevel;
 	if (mention.accountId) assessment.accountId = mention.accountId;
 	if (options.topic) assessment.topic = options.topic;
 	if (mention.url) assessment.url = mention.url;
-	if (assessment.postId === undefined) delete assessment.postId;
 	return assessment;
 }
 

@@ -24,6 +24,7 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = { negativeWeight: 1.7 };
 
 const CLAUSE_BREAK = /[，,。.!！?？;；\n~～…]/;
 const HAN = /\p{Script=Han}/u;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** A dangling modifier counts only when a word follows it ("too slim", 太小了), not at the end ("me too"). */
 const WORD_AFTER = /^\s?[\p{L}\p{N}]/u;
 const OPEN_QUOTES = '「『“"《‘';
@@ -42,12 +43,30 @@ function withinReach(text: string, from: number, to: number): boolean {
 }
 
 function withinReachGap(gap: string): boolean {
+	if (ASCII_ONLY.test(gap)) return asciiGapWithinReach(gap);
 	if (CLAUSE_BREAK.test(gap)) return false;
 	if (HAN.test(gap)) return gap.replace(/\s/g, '').length <= 3;
 	return gap.trim().split(/\s+/).filter(Boolean).length <= 2;
 }
 
+/** withinReachGap for ASCII text, without building strings: no clause break and at most 2 words. */
+function asciiGapWithinReach(gap: string): boolean {
+	let words = 0;
+	let inWord = false;
+	for (let i = 0; i < gap.length; i++) {
+		const c = gap.charCodeAt(i);
+		if (c === 44 || c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 126) return false; // , . ! ? ; \n ~
+		const space = c === 32 || (c >= 9 && c <= 13);
+		if (!space && !inWord) words++;
+		inWord = !space;
+	}
+	return words <= 2;
+}
+
 function isQuoted(text: string, start: number, end: number): boolean {
+	let opened = false;
+	for (let i = Math.max(0, start - 3); i < start; i++) if (OPEN_QUOTES.includes(text[i])) opened = true;
+	if (!opened) return false;
 	const before = text.slice(Math.max(0, start - 3), start);
 	const after = text.slice(end, end + 3);
 	const open = Math.max(...[...OPEN_QUOTES].map((q) => before.lastIndexOf(q)));
