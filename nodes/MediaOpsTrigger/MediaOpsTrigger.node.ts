@@ -104,19 +104,21 @@ export class MediaOpsTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const firstRun = this.getNodeParameter('firstRun') as string;
 		const now = new Date();
-		const reader: PollRead = platform === 'wechatOa' ? await readWechat(this, event, this.getNodeParameter('days') as number) : await readPlatform(this, platform, event, now);
-
+		let reader: PollRead | undefined;
 		let found: FoundItem[];
 		try {
+			reader = platform === 'wechatOa' ? await readWechat(this, event, this.getNodeParameter('days') as number) : await readPlatform(this, platform, event, now);
 			found = await reader.read();
 		} catch (error) {
+			const secrets = reader?.secrets ?? [];
 			if (isPlatformError(error)) {
-				throw new NodeApiError(this.getNode(), { code: error.code, message: redact(error.message, reader.secrets) } as JsonObject, {
-					message: redact(error.describe(), reader.secrets),
+				throw new NodeApiError(this.getNode(), { code: error.code, message: redact(error.message, secrets) } as JsonObject, {
+					message: redact(error.describe(), secrets),
 					httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
 				});
 			}
-			throw new NodeOperationError(this.getNode(), redact(error instanceof Error ? error.message : String(error), reader.secrets));
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
+			throw new NodeOperationError(this.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
 		}
 
 		if (this.getMode() === 'manual') {

@@ -13,6 +13,7 @@ import { WeiboComments, weiboPostUrl } from '../../../lib/platforms/weibo-commen
 import { YoutubeComments, youtubePostUrl } from '../../../lib/platforms/youtube-comments';
 import { MastodonComments } from '../../../lib/platforms/mastodon-comments';
 import { BlueskyComments, blueskyPostUrl } from '../../../lib/platforms/bluesky-comments';
+import { XMentions, xPostUrl } from '../../../lib/platforms/x-mentions';
 import { commentsOnPosts, type CommentSource } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
 import { createN8nHttpClient } from '../../shared/httpClient';
@@ -101,7 +102,15 @@ async function readersFor(ctx: IPollFunctions, platform: string): Promise<Platfo
 		case 'x': {
 			const c = await ctx.getCredentials('xApi');
 			const bearerToken = String(c.bearerToken ?? '');
-			return { posts: new XMetricsAdapter({ bearerToken, baseUrl: String(c.baseUrl ?? ''), username: param(ctx, 'xUsername') }, common), secrets: [bearerToken] };
+			const baseUrl = String(c.baseUrl ?? '');
+			const username = param(ctx, 'xUsername');
+			const mentions = new XMentions({ bearerToken, baseUrl, username }, common);
+			return {
+				posts: new XMetricsAdapter({ bearerToken, baseUrl, username }, common),
+				mentions: (since) => mentions.listMentions(since),
+				postUrl: (post) => xPostUrl(username, post.postId),
+				secrets: [bearerToken],
+			};
 		}
 		case 'douyin': {
 			const c = await ctx.getCredentials('douyinApi');

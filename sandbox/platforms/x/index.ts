@@ -10,6 +10,7 @@
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialComments, controlBody, type SocialComment } from '../public-social/comments';
 import { createXPublishing } from './publish';
 
 export const SANDBOX_X_BEARER = 'AAAAAAAAAAAAAAAAAAAAASandboxBearerNotARealToken';
@@ -42,11 +43,54 @@ export const SANDBOX_X_ACCOUNTS: readonly SocialAccountSpec[] = [
 	},
 ];
 
+/** The mentions timeline reaches back 800 posts (X API v2, "User mention timeline"). */
+export const X_MENTIONS_MAX = 800;
+
 export class XDataset {
 	readonly model: SocialModel;
+	readonly comments: SocialComments;
 
 	constructor(seed: number, now: () => Date) {
 		this.model = new SocialModel('x', seed, SANDBOX_X_ACCOUNTS, now);
+		this.comments = new SocialComments(seed, this.model);
+	}
+
+	/** A mention is a reply by someone else to one of the account's posts: "@Account …". */
+	mentionId(c: SocialComment): string {
+		return (((BigInt(c.createdAtMs) - TWITTER_EPOCH) << 22n) + BigInt(c.hash % 4_194_304)).toString();
+	}
+
+	/**
+	 * Mentions of the account now, newest first. ASSUMPTION (sandbox economy): replies to posts of the last 60 days
+	 * only; an older post's late replies are not listed.
+	 */
+	mentions(userId: string): SocialComment[] {
+		const from = this.model.nowMs() - 60 * 86_400_000;
+		return this.model
+			.posts(userId)
+			.filter((p) => p.createdAtMs >= from)
+			.flatMap((p) => this.comments.of(p))
+			.sort((a, b) => b.createdAtMs - a.createdAtMs || (b.hash % 4_194_304) - (a.hash % 4_194_304));
+	}
+
+	mentionJson(c: SocialComment): Record<string, unknown> {
+		const account = this.model.account(c.post.accountId)!;
+		const id = this.mentionId(c);
+		return {
+			id,
+			text: `@${account.handle} ${c.text}`,
+			created_at: new Date(c.createdAtMs).toISOString(),
+			author_id: c.author.id,
+			conversation_id: this.tweetId(c.post),
+			in_reply_to_user_id: account.id,
+			referenced_tweets: [{ type: 'replied_to', id: this.tweetId(c.post) }],
+			edit_history_tweet_ids: [id],
+			public_metrics: { retweet_count: 0, reply_count: c.replies, like_count: c.likes, quote_count: 0, bookmark_count: 0, impression_count: c.likes * 20 },
+		};
+	}
+
+	commenterJson(c: SocialComment): Record<string, unknown> {
+		return { id: c.author.id, name: c.author.name, username: c.author.handle, public_metrics: { followers_count: c.author.followers, following_count: 120, tweet_count: 900, listed_count: 1, like_count: 300 } };
 	}
 
 	tweetId(p: SocialPost): string {
@@ -190,6 +234,45 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 		});
 	}
 
+	// The mention timeline: max_results 5..100 (default 10), pagination_token, since_id, until_id, start_time, end_time;
+	// with expansions=author_id the authors come under includes.users.
+	for (const account of SANDBOX_X_ACCOUNTS) {
+		routes[`/2/users/${account.id}/mentions`] = bearer((request) => {
+			const q = request.query;
+			const max = Number(q.get('max_results') ?? 10);
+			if (!Number.isInteger(max) || max < 5 || max > 100) return invalid(`The \`max_results\` query parameter value [${q.get('max_results')}] is not between 5 and 100`);
+			let mentions = data.mentions(account.id).slice(0, X_MENTIONS_MAX);
+			const start = q.get('start_time');
+			const end = q.get('end_time');
+			const sinceId = q.get('since_id');
+			const untilId = q.get('until_id');
+			if (start) mentions = mentions.filter((c) => c.createdAtMs >= Date.parse(start));
+			if (end) mentions = mentions.filter((c) => c.createdAtMs < Date.parse(end));
+			if (sinceId) mentions = mentions.filter((c) => BigInt(data.mentionId(c)) > BigInt(sinceId));
+			if (untilId) mentions = mentions.filter((c) => BigInt(data.mentionId(c)) < BigInt(untilId));
+			const token = q.get('pagination_token');
+			let offset = 0;
+			if (token) {
+				const m = /^7140dibdnow9c7btw4m([0-9a-z]+)$/.exec(token);
+				if (!m) return invalid('The `pagination_token` query parameter value is not valid');
+				offset = parseInt(m[1], 36);
+			}
+			const page = mentions.slice(offset, offset + max);
+			const meta: Record<string, unknown> = { result_count: page.length };
+			if (page.length) Object.assign(meta, { newest_id: data.mentionId(page[0]), oldest_id: data.mentionId(page[page.length - 1]) });
+			if (offset + max < mentions.length) meta.next_token = `7140dibdnow9c7btw4m${(offset + max).toString(36)}`;
+			const body: Record<string, unknown> = { meta };
+			if (page.length) {
+				body.data = page.map((c) => data.mentionJson(c));
+				if ((q.get('expansions') ?? '').split(',').includes('author_id')) {
+					const users = new Map(page.map((c) => [c.author.id, data.commenterJson(c)]));
+					body.includes = { users: [...users.values()] };
+				}
+			}
+			return { body };
+		});
+	}
+
 	// Posting (POST /2/tweets with a user token, GET /2/users/me) lives in publish.ts; GET /2/tweets stays the lookup above.
 	const publishing = createXPublishing({ user: () => data.user(SANDBOX_X_ACCOUNTS[0].id) as Record<string, unknown>, now: context.now });
 	Object.assign(routes, publishing.routes(routes['/2/tweets']));
@@ -213,3 +296,16 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 		tokensIssued: () => 0,
 	};
 }
+			/** POST {tweetId, text, author?}: a reply mentioning the post's author, written now (MediaOps Trigger tests). */
+			comments: (request) => {
+				const body = controlBody(request.rawBody);
+				const post = typeof body?.tweetId === 'string' ? data.find(body.tweetId) : undefined;
+				if (request.method !== 'POST' || !post || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {tweetId, text, author?}' } };
+				return { body: data.mentionJson(data.comments.insert(post, body.text, Number(body.author ?? 0))) };
+			},
+			/** POST {userId, text}: a new post of the account, published now. */
+			posts: (request) => {
+				const body = controlBody(request.rawBody);
+				if (request.method !== 'POST' || typeof body?.userId !== 'string' || !data.model.account(body.userId) || typeof body.text !== 'string') return { status: 400, body: { error: 'POST {userId, text}' } };
+				return { body: data.tweetJson(data.model.insertPost(body.userId, body.text)) };
+			},
