@@ -19,7 +19,10 @@ export const FAULT_KINDS = [
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** Faults answered with a platform-specific error body (WeChat: 42001, 40001, 45009). */
+/**
+ * Faults answered with a platform-specific error body (WeChat: 42001, 40001, 45009; Weibo 21327, 21332, 10023;
+ * Douyin 2190008, 2190002, 2190001; YouTube authError, keyInvalid, quotaExceeded; X 401, UsageCapExceeded ...).
+ */
 export type PlatformFaultKind = Extract<FaultKind, 'expiredToken' | 'invalidToken' | 'quota'>;
 
 export interface FaultRule {
@@ -30,7 +33,11 @@ export interface FaultRule {
 	rate?: number;
 	/** Fail exactly the next N matching requests, then stop. */
 	count?: number;
-	/** For http429: the Retry-After header in seconds (default 1). */
+	/**
+	 * For http429: the wait the platform asks for, in seconds (default 1): `Retry-After`, or the platform's own
+	 * reset header where it has one (X x-rate-limit-reset, Bluesky ratelimit-reset, Mastodon X-RateLimit-Reset).
+	 * For quota on platforms whose quota answer carries a reset (Mastodon, Bluesky): when the spent window resets.
+	 */
 	retryAfterSeconds?: number;
 }
 

@@ -5,6 +5,9 @@
  */
 import type { PlatformFaultKind } from './faults';
 
+/** Transient faults a platform may answer in its own shape (the others are transport-level or gateway pages). */
+export type TransientShapedFault = 'http429' | 'http500';
+
 export interface SandboxContext {
 	seed: number;
 	/** The injectable clock: every date rule (token TTL, "yesterday") reads it. */
@@ -35,8 +38,17 @@ export interface SandboxPlatform {
 	routes: Record<string, RouteHandler>;
 	/** Extra control routes, mounted at `/__sandbox/<name>/<key>`. */
 	controlRoutes?: Record<string, RouteHandler>;
-	/** The body this platform sends for an injected token or quota fault. */
-	faultResponse(kind: PlatformFaultKind): SandboxResponse;
+	/**
+	 * The body this platform sends for an injected token or quota fault. `retryAfterSeconds` (from the fault rule)
+	 * is when a spent quota resets, for platforms whose quota answer says so (Mastodon, Bluesky headers).
+	 */
+	faultResponse(kind: PlatformFaultKind, options?: { retryAfterSeconds?: number }): SandboxResponse;
+	/**
+	 * The platform's own answer for an injected transient fault (a 429 throttle with its rate-limit headers, a 500
+	 * in its error envelope), or undefined for the server's generic one. A platform whose real API sends no such
+	 * shape leaves it out.
+	 */
+	transientFaultResponse?(kind: TransientShapedFault, options: { retryAfterSeconds: number }): SandboxResponse | undefined;
 	/** Make every issued token expired now (the next business call sees the platform's "expired" error). */
 	expireTokens(): void;
 	tokensIssued(): number;

@@ -222,11 +222,11 @@ function injectFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse,
 	switch (rule.kind) {
 		case 'http429': {
 			const retryAfter = rule.retryAfterSeconds ?? 1;
-			send(res, { status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { error: 'too many requests', retry_after: retryAfter } });
+			send(res, platform.transientFaultResponse?.('http429', { retryAfterSeconds: retryAfter }) ?? { status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { error: 'too many requests', retry_after: retryAfter } });
 			return;
 		}
 		case 'http500':
-			send(res, { status: 500, body: { error: 'internal server error' } });
+			send(res, platform.transientFaultResponse?.('http500', { retryAfterSeconds: 0 }) ?? { status: 500, body: { error: 'internal server error' } });
 			return;
 		case 'http502':
 			send(res, { status: 502, headers: { 'Content-Type': 'text/html' }, body: gatewayPage('502 Bad Gateway') });
@@ -252,7 +252,7 @@ function injectFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse,
 		case 'expiredToken':
 		case 'invalidToken':
 		case 'quota':
-			send(res, platform.faultResponse(rule.kind));
+			send(res, platform.faultResponse(rule.kind, { retryAfterSeconds: rule.retryAfterSeconds }));
 			return;
 	}
 }

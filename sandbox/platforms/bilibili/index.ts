@@ -16,6 +16,8 @@ export const BILIBILI_ERRORS = {
 	notFound: [-404, '啥都木有'],
 	/** Risk control: the live API answers HTTP 412 with this body. */
 	riskControl: [-412, '请求被拦截'],
+	/** 风控校验失败: the request failed the risk check (missing or stale buvid cookie / WBI signature); HTTP 200. */
+	riskCheckFailed: [-352, '风控校验失败'],
 	/** 稿件不可见 (deleted or hidden video). */
 	invisible: [62002, '稿件不可见'],
 } as const;
@@ -127,9 +129,11 @@ export function createBilibiliPlatform(context: SandboxContext): BilibiliPlatfor
 	};
 	const isVideo = (v: BilibiliVideo | SandboxResponse): v is BilibiliVideo => 'bvid' in v;
 
+	// The public endpoints take no token: a stale login cookie reads as -101, a client the risk check refuses (bad or
+	// missing buvid / WBI signature) as -352, and being throttled is risk control -412 (HTTP 412).
 	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => biliError('notLoggedIn'),
-		invalidToken: () => biliError('notLoggedIn'),
+		invalidToken: () => biliError('riskCheckFailed'),
 		quota: () => biliError('riskControl'),
 	};
 

@@ -204,10 +204,18 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 	};
 	const isAccount = (v: SocialAccountSpec | SandboxResponse): v is SocialAccountSpec => 'handle' in v;
 
-	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
+	/** A spent window: 429 RateLimitExceeded with the RateLimit-* headers (reset in epoch seconds), no Retry-After. */
+	const spent = (resetSeconds: number): SandboxResponse =>
+		xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', {
+			'ratelimit-limit': '3000',
+			'ratelimit-remaining': '0',
+			'ratelimit-reset': String(Math.ceil(context.now().getTime() / 1000 + resetSeconds)),
+			'ratelimit-policy': '3000;w=300',
+		});
+	const faults: Record<PlatformFaultKind, (options?: { retryAfterSeconds?: number }) => SandboxResponse> = {
 		expiredToken: () => xrpcError(400, 'ExpiredToken', 'Token has expired'),
 		invalidToken: () => xrpcError(401, 'InvalidToken', 'Token could not be verified'),
-		quota: () => xrpcError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.ceil(context.now().getTime() / 1000) + 1), 'ratelimit-policy': '3000;w=300' }),
+		quota: (options) => spent(options?.retryAfterSeconds ?? 1),
 	};
 
 	// Posting through a PDS (createSession, createRecord, getRecord) lives in publish.ts; the app password posts as the first account.
@@ -218,14 +226,6 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 		truth: data,
 		routes: {
 			...publishing.routes,
-			'/xrpc/app.bsky.actor.getProfile': (request) => {
-				const account = actorOf(request);
-				return isAccount(account) ? { body: data.profile(account.id) } : account;
-			},
-			'/xrpc/app.bsky.feed.getAuthorFeed': (request) => {
-				const account = actorOf(request);
-				if (!isAccount(account)) return account;
-				const limitText = request.query.get('limit') ?? '50';
 			// A post and the replies below it (depth 0..1000, default 6; parentHeight 0..1000, default 80).
 			'/xrpc/app.bsky.feed.getPostThread': (request) => {
 				if (request.method !== 'GET') return xrpcError(405, 'MethodNotImplemented', 'Method Not Implemented');
@@ -251,6 +251,14 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 					},
 				};
 			},
+			'/xrpc/app.bsky.actor.getProfile': (request) => {
+				const account = actorOf(request);
+				return isAccount(account) ? { body: data.profile(account.id) } : account;
+			},
+			'/xrpc/app.bsky.feed.getAuthorFeed': (request) => {
+				const account = actorOf(request);
+				if (!isAccount(account)) return account;
+				const limitText = request.query.get('limit') ?? '50';
 				const limit = Number(limitText);
 				if (!/^\d+$/.test(limitText) || limit < 1) return xrpcError(400, 'InvalidRequest', 'Error: limit must be an integer');
 				if (limit > 100) return xrpcError(400, 'InvalidRequest', 'Error: limit can not be greater than 100');
@@ -292,14 +300,6 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 			},
 		},
 		controlRoutes: {
-			/** GET: records posted through com.atproto.repo.createRecord and their count; DELETE: forget them. */
-			publish: publishing.control,
-			truth: (request) => {
-				const account = data.actor(request.query.get('actor') ?? '');
-				if (!account) return { status: 400, body: { error: 'unknown actor' } };
-				return { body: { profile: data.profile(account.id), posts: data.posts(account.id).map((p) => ({ uri: p.uri, createdAt: p.createdAt, ...data.counts(p) })) } };
-			},
-		},
 			/** POST {uri, text, author?}: a reply to an own post, written now (MediaOps Trigger tests). */
 			comments: (request) => {
 				const body = controlBody(request.rawBody);
@@ -315,7 +315,17 @@ export function createBlueskyPlatform(context: SandboxContext): BlueskyPlatform 
 				if (request.method !== 'POST' || !account || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {actor, text}' } };
 				return { body: { uri: data.toPost(data.model.insertPost(account.id, body.text)).uri } };
 			},
-		faultResponse: (kind) => faults[kind](),
+			/** GET: records posted through com.atproto.repo.createRecord and their count; DELETE: forget them. */
+			publish: publishing.control,
+			truth: (request) => {
+				const account = data.actor(request.query.get('actor') ?? '');
+				if (!account) return { status: 400, body: { error: 'unknown actor' } };
+				return { body: { profile: data.profile(account.id), posts: data.posts(account.id).map((p) => ({ uri: p.uri, createdAt: p.createdAt, ...data.counts(p) })) } };
+			},
+		},
+		faultResponse: (kind, options) => faults[kind](options),
+		// XRPC errors are `{error, message}` whatever the status: a 500 is InternalServerError.
+		transientFaultResponse: (kind, { retryAfterSeconds }) => (kind === 'http429' ? spent(retryAfterSeconds) : xrpcError(500, 'InternalServerError', 'Internal Server Error')),
 		expireTokens: () => undefined,
 		tokensIssued: () => 0,
 	};

@@ -11,7 +11,9 @@
  * exist only from the day after the first authorization, and item data only for videos created within 30 days.
  * The token comes in the `access-token` header (data endpoints) or `access_token` query (video list).
  * Error codes: 2190008 access_token expired, 2190002 access_token invalid, 2100005 invalid parameter,
- * 2100004 system busy, 2190004 app not authorised for the scope [codes from the Douyin error table; 2190004 unverified].
+ * 2100004 system busy, 2190004 app not authorised for the scope, 2190001 quota spent [codes from the Douyin error table
+ * (developer.open-douyin.com …/openapi/status-code, 通用状态码(旧))]. Injected faults: expiredToken 2190008, invalidToken
+ * 2190002, quota 2190001, all in the HTTP 200 envelope; a throttle or 5xx comes from the gateway (generic answer).
  */
 import { randomBytes } from 'crypto';
 import type { PlatformFaultKind } from '../../faults';
@@ -26,6 +28,8 @@ export const DOUYIN_ERRORS = {
 	noScope: [2190004, '应用未获得该能力, 请去https://open.douyin.com/申请'],
 	tokenExpired: [2190008, 'access_token过期,请刷新或重新授权'],
 	refreshInvalid: [10010, 'refresh_token过期或无效'],
+	/** "quota 已用完": the app's call quota for the capability is spent (通用状态码(旧) table). */
+	quotaSpent: [2190001, 'quota 已用完'],
 } as const;
 
 export const SANDBOX_DOUYIN_CLIENT = { clientKey: 'awsandboxclientkey01', clientSecret: 'sandbox-douyin-secret-not-a-real-key' };
@@ -231,7 +235,7 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => fail('tokenExpired'),
 		invalidToken: () => fail('tokenInvalid'),
-		quota: () => fail('busy'),
+		quota: () => fail('quotaSpent'),
 	};
 
 	return {

@@ -290,14 +290,21 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 	const publishing = createMastodonPublishing({ token: SANDBOX_MASTODON_TOKEN, domain: MASTODON_INSTANCE_DOMAIN, account: () => data.account(SANDBOX_MASTODON_ACCOUNTS[0].id), now: context.now });
 	Object.assign(routes, publishing.routes);
 
-	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
-		expiredToken: () => ({ status: 401, body: { error: 'The access token is invalid' } }),
+	/**
+	 * A spent window: 429 `{error: 'Too many requests'}` with X-RateLimit-Remaining 0 and X-RateLimit-Reset (an ISO
+	 * instant), no Retry-After (Mastodon docs, "Rate limits"). `resetSeconds` is how far off the reset is.
+	 */
+	const spent = (resetSeconds: number): SandboxResponse => ({
+		status: 429,
+		headers: { 'X-RateLimit-Limit': String(limit.limit), 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': new Date(context.now().getTime() + resetSeconds * 1000).toISOString() },
+		body: { error: 'Too many requests' },
+	});
+	// ASSUMPTION: Doorkeeper's descriptions, which Mastodon renders as `{error}`: "The access token expired" for an
+	// expired token (tokens with an expiry), "The access token is invalid" for an unknown or revoked one.
+	const faults: Record<PlatformFaultKind, (options?: { retryAfterSeconds?: number }) => SandboxResponse> = {
+		expiredToken: () => ({ status: 401, body: { error: 'The access token expired' } }),
 		invalidToken: () => ({ status: 401, body: { error: 'The access token is invalid' } }),
-		quota: () => ({
-			status: 429,
-			headers: { 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': new Date(context.now().getTime() + 1000).toISOString() },
-			body: { error: 'Too many requests' },
-		}),
+		quota: (options) => spent(options?.retryAfterSeconds ?? 1),
 	};
 
 	return {
@@ -305,13 +312,6 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 		truth: data,
 		routes,
 		controlRoutes: {
-			/** GET: statuses posted through POST /api/v1/statuses and their count; DELETE: forget them. */
-			publish: publishing.control,
-			/** POST {limit, windowMs} to change the rate limit (tests use a small one). */
-			ratelimit: (request) => {
-				try {
-					const body = JSON.parse(request.rawBody || '{}') as { limit?: number; windowMs?: number };
-					if (body.limit !== undefined) limit.limit = body.limit;
 			/** POST {statusId, text, author?}: a reply to an own status, written now (MediaOps Trigger tests). */
 			comments: (request) => {
 				const body = controlBody(request.rawBody);
@@ -326,6 +326,13 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 				const p = data.model.insertPost(body.accountId, `<p>${escapeHtml(body.text)}</p>`);
 				return { body: { id: data.statusId(p.createdAtMs, p.seq, 1) } };
 			},
+			/** GET: statuses posted through POST /api/v1/statuses and their count; DELETE: forget them. */
+			publish: publishing.control,
+			/** POST {limit, windowMs} to change the rate limit (tests use a small one). */
+			ratelimit: (request) => {
+				try {
+					const body = JSON.parse(request.rawBody || '{}') as { limit?: number; windowMs?: number };
+					if (body.limit !== undefined) limit.limit = body.limit;
 					if (body.windowMs !== undefined) limit.windowMs = body.windowMs;
 					window = { startsAt: 0, used: 0 };
 					return { body: limit };
@@ -334,7 +341,9 @@ export function createMastodonPlatform(context: SandboxContext): MastodonPlatfor
 				}
 			},
 		},
-		faultResponse: (kind) => faults[kind](),
+		faultResponse: (kind, options) => faults[kind](options),
+		// ASSUMPTION: a 500 from Rails is `{error}` too ("We're sorry, but something went wrong.").
+		transientFaultResponse: (kind, { retryAfterSeconds }) => (kind === 'http429' ? spent(retryAfterSeconds) : { status: 500, body: { error: 'We\'re sorry, but something went wrong.' } }),
 		expireTokens: () => undefined,
 		tokensIssued: () => 0,
 	};

@@ -277,10 +277,21 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 	const publishing = createXPublishing({ user: () => data.user(SANDBOX_X_ACCOUNTS[0].id) as Record<string, unknown>, now: context.now });
 	Object.assign(routes, publishing.routes(routes['/2/tweets']));
 
+	// An app-only Bearer token does not expire: a revoked or regenerated one answers the same 401 as a wrong one.
 	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => problem(401, 'Unauthorized', 'Unauthorized'),
 		invalidToken: () => problem(401, 'Unauthorized', 'Unauthorized'),
 		quota: () => problem(429, 'UsageCapExceeded', 'Usage cap exceeded: Monthly product cap', 'https://api.twitter.com/2/problems/usage-capped'),
+	};
+	/**
+	 * X's throttle (docs "Rate limits"): 429 Too Many Requests with x-rate-limit-limit / -remaining: 0 / -reset (epoch
+	 * seconds when the 15-minute window resets) and no Retry-After. Its 500 is problem JSON too.
+	 * ASSUMPTION: the 500 body's title/detail ("Internal Server Error") follow the 401/429 problem shape.
+	 */
+	const transient = (kind: 'http429' | 'http500', { retryAfterSeconds }: { retryAfterSeconds: number }): SandboxResponse => {
+		if (kind === 'http500') return problem(500, 'Internal Server Error', 'Internal Server Error');
+		const reset = String(Math.ceil(context.now().getTime() / 1000 + retryAfterSeconds));
+		return problem(429, 'Too Many Requests', 'Too Many Requests', 'about:blank', { 'x-rate-limit-limit': '900', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': reset });
 	};
 
 	return {
@@ -288,14 +299,6 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 		truth: data,
 		routes,
 		controlRoutes: {
-			/** GET: posts created through POST /2/tweets and their count; DELETE: forget them. */
-			publish: publishing.control,
-		},
-		faultResponse: (kind) => faults[kind](),
-		expireTokens: () => undefined,
-		tokensIssued: () => 0,
-	};
-}
 			/** POST {tweetId, text, author?}: a reply mentioning the post's author, written now (MediaOps Trigger tests). */
 			comments: (request) => {
 				const body = controlBody(request.rawBody);
@@ -309,3 +312,12 @@ export function createXPlatform(context: SandboxContext): XPlatform {
 				if (request.method !== 'POST' || typeof body?.userId !== 'string' || !data.model.account(body.userId) || typeof body.text !== 'string') return { status: 400, body: { error: 'POST {userId, text}' } };
 				return { body: data.tweetJson(data.model.insertPost(body.userId, body.text)) };
 			},
+			/** GET: posts created through POST /2/tweets and their count; DELETE: forget them. */
+			publish: publishing.control,
+		},
+		faultResponse: (kind) => faults[kind](),
+		transientFaultResponse: transient,
+		expireTokens: () => undefined,
+		tokensIssued: () => 0,
+	};
+}

@@ -141,7 +141,7 @@ export class YoutubeDataset {
 
 /** Google's error envelope. */
 export function googleError(code: number, reason: string, message: string, domain = 'youtube.parameter'): SandboxResponse {
-	const status = code === 400 ? 'INVALID_ARGUMENT' : code === 401 ? 'UNAUTHENTICATED' : code === 403 ? 'PERMISSION_DENIED' : code === 404 ? 'NOT_FOUND' : 'UNKNOWN';
+	const status = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL' }[code] ?? 'UNKNOWN';
 	return { status: code, body: { error: { code, message, errors: [{ message, domain, reason }], status } } };
 }
 
@@ -312,6 +312,15 @@ export function createYoutubePlatform(context: SandboxContext): YoutubePlatform 
 			},
 		},
 		faultResponse: (kind) => faults[kind](),
+		/**
+		 * Google's envelope for a throttle (429 RESOURCE_EXHAUSTED, reason rateLimitExceeded) and a 500 (backendError).
+		 * ASSUMPTION: the 429 carries Retry-After (Google front ends send it on some APIs; YouTube documents none).
+		 */
+		transientFaultResponse: (kind, { retryAfterSeconds }) => {
+			if (kind === 'http500') return googleError(500, 'backendError', 'Backend Error', 'global');
+			const answer = googleError(429, 'rateLimitExceeded', 'The request cannot be completed because you have exceeded your rate limit.', 'youtube.quota');
+			return { ...answer, headers: { 'Retry-After': String(retryAfterSeconds) } };
+		},
 		expireTokens: () => undefined,
 		tokensIssued: () => 0,
 	};

@@ -89,9 +89,9 @@ describe('Douyin post metrics (video/list + data/external/item)', () => {
 		expect(sandbox.stats().requests['/data/external/item/play/'] ?? 0).toBe(0);
 	});
 
-	it('pages the video list 20 at a time with the cursor and retries busy (2100004), 5xx and truncated JSON', async () => {
+	it('pages the video list 20 at a time with the cursor and retries 5xx and truncated JSON', async () => {
 		sandbox.setFaults([
-			{ route: '/video/list/', kind: 'quota', count: 1 },
+			{ route: '/video/list/', kind: 'http500', count: 1 },
 			{ route: '/video/list/', kind: 'http502', count: 1 },
 			{ route: '/video/list/', kind: 'malformed', count: 1 },
 		]);
