@@ -15,7 +15,8 @@ import type { MetricsAdapter, MetricsQuery, PlatformContext } from './types';
  *   `pubdate`, `owner.mid`, one call per video. Listing an account's uploads (`/x/space/wbi/arc/search`) needs a
  *   WBI signature and a cookie and is throttled at about 150 requests / 5 min, so the videos are given as BV ids.
  * Errors arrive as HTTP 200 with `{code, message}` (-400 bad request, -404 not found, 62002 video invisible),
- * except risk control: HTTP 412 with code -412, which is not retried (retrying makes the block longer).
+ * except risk control: HTTP 412 with code -412, which is not retried (retrying makes the block longer); -352 (the risk
+ * check refused the client) is not retried either.
  */
 export const BILIBILI_DEFAULT_BASE_URL = 'https://api.bilibili.com';
 export const BILIBILI_TIMEZONE = 'Asia/Shanghai';
@@ -34,6 +35,7 @@ export function readBilibiliError(status: number, body: JsonBody): PlatformError
 	if (code === 0) return undefined;
 	const message = String(body.message ?? 'unknown error');
 	if (code === -412) return { code, message: `${message} (risk control: Bilibili blocked this client for a while; lower Requests per Second)`, retryable: false };
+	if (code === -352) return { code, message: `${message} (Bilibili’s risk check refused this client; retrying at once makes it worse: wait, and lower Requests per Second)`, retryable: false };
 	return { code, message };
 }
 
@@ -54,6 +56,7 @@ export class BilibiliMetricsAdapter implements MetricsAdapter {
 			ctx,
 			// Without a browser-like agent the web API answers -412 more readily.
 			headers: { 'User-Agent': 'Mozilla/5.0 (compatible; n8n-nodes-mediaops)', Referer: 'https://www.bilibili.com/' },
+			account: this.accountId,
 			readError: readBilibiliError,
 		});
 	}

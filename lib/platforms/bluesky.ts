@@ -49,7 +49,7 @@ export class BlueskyMetricsAdapter implements MetricsAdapter {
 		const pageSize = options.pageSize ?? BLUESKY_MAX_PAGE;
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > BLUESKY_MAX_PAGE) throw new InputError(`Bluesky page size must be 1..${BLUESKY_MAX_PAGE}, got ${pageSize}`, 'pageSize');
 		this.pageSize = pageSize;
-		this.api = new JsonApi({ platform: 'bluesky', baseUrl: options.baseUrl || BLUESKY_DEFAULT_BASE_URL, ctx, readError: readBlueskyError });
+		this.api = new JsonApi({ platform: 'bluesky', baseUrl: options.baseUrl || BLUESKY_DEFAULT_BASE_URL, ctx, account: this.accountId, readError: readBlueskyError });
 	}
 
 	private now(): Date {

@@ -22,7 +22,8 @@ import type { MetricsAdapter, MetricsQuery, PlatformContext } from './types';
  * - Data exists only from the day after the first authorization: such days come out as snapshots without
  *   counters and with `extra.notice`, so a table shows the gap instead of zeros.
  * Errors: `data.error_code` / `extra.error_code` with `description` (2190008 access_token expired → refreshed once
- * with the refresh token when one is set; 2190002 invalid token; 2100005 invalid parameter; 2100004 busy, retried).
+ * with the refresh token when one is set; 2190002 invalid token; 2190001 quota spent, not retried; 2100005 invalid parameter;
+ * 2100004 busy, retried).
  */
 export const DOUYIN_DEFAULT_BASE_URL = 'https://open.douyin.com';
 export const DOUYIN_TIMEZONE = 'Asia/Shanghai';
@@ -32,6 +33,8 @@ export const DOUYIN_PAGE_SIZE = 20;
 const DATE_TYPES = [7, 15, 30] as const;
 const TOKEN_EXPIRED = 2190008;
 const BUSY = 2100004;
+/** "quota 已用完" (status-code table, 通用状态码(旧)). */
+const QUOTA_SPENT = 2190001;
 const ITEM_METRICS = { play: 'views', like: 'likes', comment: 'comments', share: 'shares' } as const;
 
 export interface DouyinOptions {
@@ -54,7 +57,8 @@ export function readDouyinError(_status: number, body: JsonBody): PlatformErrorI
 	if (!code) return undefined;
 	const description = String(data.description || extra.description || 'unknown error');
 	const sub = typeof extra.sub_description === 'string' && extra.sub_description ? ` (${extra.sub_description})` : '';
-	return { code, message: `${description}${sub}`, retryable: code === BUSY };
+	const hint = code === QUOTA_SPENT ? ' (the app’s call quota for this capability is used up; retrying in this run cannot help)' : '';
+	return { code, message: `${description}${sub}${hint}`, retryable: code === BUSY };
 }
 
 interface ServedWindow {
@@ -83,6 +87,7 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 			ctx,
 			headers: { 'access-token': options.accessToken },
 			secrets: [options.accessToken, options.refreshToken, options.clientSecret],
+			account: options.openId,
 			readError: readDouyinError,
 		});
 	}

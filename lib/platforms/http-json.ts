@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { PlatformError, redact } from '../errors';
+import { PlatformError, isPlatformError, redact } from '../errors';
 import { HttpTransportError, type HttpRequest } from '../http/http-client';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, realSleep, withRetry } from '../http/retry';
 import type { MetricSnapshot } from '../model';
@@ -29,6 +29,11 @@ export interface JsonApiOptions {
 	/** Values scrubbed from any message: tokens, keys, secrets. */
 	secrets?: Array<string | undefined>;
 	/**
+	 * The account the calls are for (uid, handle, channel, open_id): every error names it, so a run over many
+	 * accounts says which one failed. Empty = the calls are not about one account (a list of post ids).
+	 */
+	account?: string;
+	/**
 	 * The platform's own error in a parsed body, whatever the HTTP status (Bilibili and Douyin answer errors with
 	 * HTTP 200 and a non-zero code). Undefined means "not an error".
 	 */
@@ -38,6 +43,11 @@ export interface JsonApiOptions {
 	 * until `reset` (Mastodon: x-ratelimit-remaining / x-ratelimit-reset, 300 per 5 min; X: x-rate-limit-*).
 	 */
 	rateLimitHeaders?: { remaining: string; reset: string };
+	/**
+	 * Called before every attempt of a call, retries included (YouTube charges each request a quota unit, failed
+	 * ones too). Throwing stops the call with that error, unretried.
+	 */
+	onAttempt?(operation: string): void;
 }
 
 export type JsonBody = Record<string, unknown>;
@@ -96,9 +106,19 @@ export class JsonApi {
 	}
 
 	private async getJson(path: string, query: HttpRequest['query'], operation: string, postBody?: Record<string, unknown>): Promise<JsonBody | unknown[]> {
+		try {
+			return await this.attempts(path, query, operation, postBody);
+		} catch (error) {
+			throw nameAccount(error, this.options.account);
+		}
+	}
+
+	private async attempts(path: string, query: HttpRequest['query'], operation: string, postBody?: Record<string, unknown>): Promise<JsonBody | unknown[]> {
 		const { ctx, platform } = this.options;
+		const policy = ctx.retryPolicy ?? DEFAULT_RETRY_POLICY;
 		return withRetry(
 			async () => {
+				this.options.onAttempt?.(operation);
 				await this.respectWindow(operation);
 				await ctx.limiter?.acquire();
 				let res;
@@ -129,14 +149,17 @@ export class JsonApi {
 				}
 				const own = body && !Array.isArray(body) ? this.options.readError(res.status, body) : undefined;
 				if (res.status === 429) {
+					const retryAfterMs = retryAfterFromHeaders(res.headers, this.now());
+					// A wait longer than the policy allows fails the call at once: say why, or it reads like a plain 429.
+					const tooLong = retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs ? ` (the platform asks to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the ${Math.round(policy.maxRetryAfterMs / 1000)} s this run may wait)` : '';
 					throw new PlatformError({
 						platform,
 						code: own?.code ?? 429,
 						httpStatus: 429,
-						message: this.clean(own?.message ?? 'rate limited (HTTP 429)'),
+						message: this.clean(own?.message ?? 'rate limited (HTTP 429)') + tooLong,
 						// A 429 is transient unless the platform says otherwise (X's monthly UsageCapExceeded).
 						retryable: own?.retryable ?? true,
-						retryAfterMs: retryAfterFromHeaders(res.headers, this.now()),
+						retryAfterMs,
 						operation,
 					});
 				}
@@ -161,7 +184,7 @@ export class JsonApi {
 				if (!body) throw new PlatformError({ platform, code: 'MALFORMED_RESPONSE', message: 'response was not valid JSON', retryable: true, operation });
 				return body;
 			},
-			ctx.retryPolicy ?? DEFAULT_RETRY_POLICY,
+			policy,
 			ctx.retryDeps,
 		);
 	}
@@ -175,6 +198,42 @@ export class JsonApi {
 	clean(text: string): string {
 		return redact(text, this.options.secrets ?? []);
 	}
+}
+
+/**
+ * A PlatformError that names the account the failed call was for (uid, handle, channel, open_id), so a run over
+ * many accounts says which one failed. `message` stays the platform's own; `describe()` (what node errors and
+ * error items show) ends with `(account X)`.
+ */
+export class AccountPlatformError extends PlatformError {
+	readonly account: string;
+
+	constructor(init: ConstructorParameters<typeof PlatformError>[0] & { account: string }) {
+		super(init);
+		this.account = init.account;
+	}
+
+	describe(): string {
+		return `${super.describe()} (account ${this.account})`;
+	}
+}
+
+/** The same error naming `account` (a PlatformError that names none yet); anything else passes through untouched. */
+export function nameAccount<E>(error: E, account: string | undefined): E | AccountPlatformError {
+	if (!account || !isPlatformError(error) || error instanceof AccountPlatformError) return error;
+	const named = new AccountPlatformError({
+		platform: error.platform,
+		code: error.code,
+		message: error.message,
+		httpStatus: error.httpStatus,
+		retryable: error.retryable,
+		retryAfterMs: error.retryAfterMs,
+		operation: error.operation,
+		account,
+	});
+	// Where it was raised, not where it was renamed (the stack holds only the scrubbed message).
+	if (error.stack) named.stack = error.stack;
+	return named;
 }
 
 /**

@@ -62,6 +62,7 @@ export class MastodonMetricsAdapter implements MetricsAdapter {
 			ctx,
 			headers: token ? { Authorization: `Bearer ${token}` } : undefined,
 			secrets: [token],
+			account: this.accountId,
 			readError: readMastodonError,
 			rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
 		});

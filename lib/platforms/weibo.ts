@@ -37,8 +37,10 @@ export interface WeiboOptions {
 }
 
 export function readWeiboError(_status: number, body: JsonBody): PlatformErrorInfo | undefined {
-	if (body.error_code === undefined && typeof body.error !== 'string') return undefined;
-	const code = Number(body.error_code ?? 0) || String(body.error);
+	// Every Weibo error carries error_code; an `{error}` alone is a proxy's or load balancer's page, whose HTTP status
+	// is the better code (a 500 stays "500" and retryable, not a code made of its text).
+	if (body.error_code === undefined || body.error_code === null) return undefined;
+	const code = Number(body.error_code) || String(body.error_code);
 	let message = String(body.error ?? 'unknown error');
 	if (typeof code === 'number' && QUOTA_CODES.has(code)) message += ' (Weibo’s per-user hourly quota is spent; it resets within the hour)';
 	if (typeof code === 'number' && TOKEN_CODES.has(code)) message += ' (re-authorise the app and update the access token in the credential)';
@@ -56,7 +58,7 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 	) {
 		if (!options.accessToken) throw new InputError('Weibo needs an access token in the credential', 'accessToken');
 		this.accountId = (options.account ?? '').trim().replace(/^@/, '');
-		this.api = new JsonApi({ platform: 'weibo', baseUrl: options.baseUrl || WEIBO_DEFAULT_BASE_URL, ctx, query: { access_token: options.accessToken }, secrets: [options.accessToken], readError: readWeiboError });
+		this.api = new JsonApi({ platform: 'weibo', baseUrl: options.baseUrl || WEIBO_DEFAULT_BASE_URL, ctx, query: { access_token: options.accessToken }, secrets: [options.accessToken], account: this.accountId, readError: readWeiboError });
 	}
 
 	private now(): Date {

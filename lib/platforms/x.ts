@@ -63,6 +63,7 @@ export class XMetricsAdapter implements MetricsAdapter {
 			ctx,
 			headers: { Authorization: `Bearer ${options.bearerToken}` },
 			secrets: [options.bearerToken],
+			account: this.accountId ? `@${this.accountId}` : undefined,
 			readError: readXError,
 			rateLimitHeaders: { remaining: 'x-rate-limit-remaining', reset: 'x-rate-limit-reset' },
 		});

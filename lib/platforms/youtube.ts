@@ -49,7 +49,7 @@ export class YoutubeMetricsAdapter implements MetricsAdapter {
 	readonly accountId: string;
 	private readonly api: JsonApi;
 	private readonly maxUnits: number;
-	/** Quota units spent by this adapter (successful or not: YouTube charges failed calls too). */
+	/** Quota units spent by this adapter: every request, retries and failed ones included (YouTube charges them too). */
 	unitsUsed = 0;
 
 	constructor(
@@ -59,7 +59,25 @@ export class YoutubeMetricsAdapter implements MetricsAdapter {
 		if (!options.apiKey) throw new InputError('YouTube needs an API key in the credential', 'apiKey');
 		this.accountId = (options.channel ?? '').trim();
 		this.maxUnits = options.maxUnits ?? YOUTUBE_DAILY_QUOTA_UNITS;
-		this.api = new JsonApi({ platform: 'youtube', baseUrl: options.baseUrl || YOUTUBE_DEFAULT_BASE_URL, ctx, query: { key: options.apiKey }, secrets: [options.apiKey], readError: readYoutubeError });
+		this.api = new JsonApi({
+			platform: 'youtube',
+			baseUrl: options.baseUrl || YOUTUBE_DEFAULT_BASE_URL,
+			ctx,
+			query: { key: options.apiKey },
+			secrets: [options.apiKey],
+			account: this.accountId,
+			readError: readYoutubeError,
+			// Every request costs its units, a retry included: the budget is checked before each attempt.
+			onAttempt: (operation) => this.spend(operation),
+		});
+	}
+
+	private spend(operation: string): void {
+		const cost = YOUTUBE_UNIT_COST[operation.replace('youtube/v3/', '') as keyof typeof YOUTUBE_UNIT_COST] ?? 1;
+		if (this.unitsUsed + cost > this.maxUnits) {
+			throw new PlatformError({ platform: 'youtube', code: 'QUOTA_BUDGET', message: `this run may spend at most ${this.maxUnits} quota units and has spent ${this.unitsUsed}`, operation });
+		}
+		this.unitsUsed += cost;
 	}
 
 	private now(): Date {
@@ -67,11 +85,6 @@ export class YoutubeMetricsAdapter implements MetricsAdapter {
 	}
 
 	private async call(endpoint: keyof typeof YOUTUBE_UNIT_COST, query: Record<string, string | number | undefined>): Promise<JsonBody> {
-		const cost = YOUTUBE_UNIT_COST[endpoint];
-		if (this.unitsUsed + cost > this.maxUnits) {
-			throw new PlatformError({ platform: 'youtube', code: 'QUOTA_BUDGET', message: `this run may spend at most ${this.maxUnits} quota units and has spent ${this.unitsUsed}`, operation: `youtube/v3/${endpoint}` });
-		}
-		this.unitsUsed += cost;
 		return this.api.get(`/youtube/v3/${endpoint}`, query, `youtube/v3/${endpoint}`);
 	}
 
