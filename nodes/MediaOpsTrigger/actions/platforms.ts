@@ -14,6 +14,7 @@ import { YoutubeComments, youtubePostUrl } from '../../../lib/platforms/youtube-
 import { MastodonComments } from '../../../lib/platforms/mastodon-comments';
 import { BlueskyComments, blueskyPostUrl } from '../../../lib/platforms/bluesky-comments';
 import { XMentions, xPostUrl } from '../../../lib/platforms/x-mentions';
+import { DouyinComments } from '../../../lib/platforms/douyin-comments';
 import { commentsOnPosts, type CommentSource } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
 import { createN8nHttpClient } from '../../shared/httpClient';
@@ -115,11 +116,10 @@ async function readersFor(ctx: IPollFunctions, platform: string): Promise<Platfo
 		case 'douyin': {
 			const c = await ctx.getCredentials('douyinApi');
 			const [accessToken, refreshToken, clientSecret] = [String(c.accessToken ?? ''), String(c.refreshToken ?? ''), String(c.clientSecret ?? '')];
+			const account = { clientKey: String(c.clientKey ?? ''), clientSecret, accessToken, refreshToken: refreshToken || undefined, openId: String(c.openId ?? ''), baseUrl: String(c.baseUrl ?? '') };
 			return {
-				posts: new DouyinMetricsAdapter(
-					{ clientKey: String(c.clientKey ?? ''), clientSecret, accessToken, refreshToken: refreshToken || undefined, openId: String(c.openId ?? ''), baseUrl: String(c.baseUrl ?? ''), dailyItemData: false },
-					common,
-				),
+				posts: new DouyinMetricsAdapter({ ...account, dailyItemData: false }, common),
+				comments: new DouyinComments(account, common),
 				secrets: [accessToken, refreshToken, clientSecret],
 			};
 		}

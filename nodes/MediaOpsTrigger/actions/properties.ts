@@ -52,7 +52,10 @@ export const restEventProperties: INodeProperties[] = [
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'New Posts', value: 'newPosts', description: 'Videos newly published on the authorised account (one item per video)' }],
+		options: [
+			{ name: 'New Comments', value: 'newComments', description: 'Comments on the authorised account’s recent videos, as Mention items (needs the item.comment scope)' },
+			{ name: 'New Posts', value: 'newPosts', description: 'Videos newly published on the authorised account (one item per video)' },
+		],
 		default: 'newPosts',
 		displayOptions: { show: { platform: ['douyin'] } },
 	},

@@ -7,6 +7,8 @@
  *   (share documented [D3]; the siblings' paths and field names are [unverified] in PLATFORMS.md).
  * - `GET /data/external/user/fans/?open_id&date_type=7|15|30` → `result_list[]{date, total_fans, new_fans}` [path unverified].
  * - `POST /oauth/refresh_token/` (client_key, refresh_token) → a new access_token.
+ * - `GET /item/comment/list/?open_id&item_id&cursor&count≤50&sort_type=time|time_asc` (scope item.comment) →
+ *   `list[]{comment_id, comment_user_id, content, create_time, digg_count, reply_comment_total, top}, cursor, has_more`.
  * Rules kept: item and user data are T+1 (the newest day is yesterday, China time), cover the last `date_type` days,
  * exist only from the day after the first authorization, and item data only for videos created within 30 days.
  * The token comes in the `access-token` header (data endpoints) or `access_token` query (video list).
@@ -19,7 +21,8 @@ import { randomBytes } from 'crypto';
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
 import { shanghaiDate, addDays, dayNumber, shanghaiUnixSeconds } from '../../dates';
-import { SocialModel, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialModel, idString, type SocialAccountSpec, type SocialPost } from '../public-social/model';
+import { SocialComments, controlBody, type SocialComment } from '../public-social/comments';
 
 export const DOUYIN_ERRORS = {
 	busy: [2100004, '系统繁忙，此时请开发者稍候再试'],
@@ -59,11 +62,31 @@ export const SANDBOX_DOUYIN_ACCOUNTS: readonly DouyinAccount[] = [
 	},
 ];
 
+/** item/comment/list: count 1..50 (Douyin docs, 评论列表). */
+export const DOUYIN_COMMENT_MAX_COUNT = 50;
+const OPAQUE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 export class DouyinDataset {
 	readonly model: SocialModel;
+	readonly comments: SocialComments;
 
 	constructor(seed: number, private readonly now: () => Date) {
 		this.model = new SocialModel('douyin', seed, SANDBOX_DOUYIN_ACCOUNTS, now);
+		this.comments = new SocialComments(seed, this.model);
+	}
+
+	/** Comment ids are opaque and URL-unsafe like item ids ("@9VwW0qOBUN9m…=="). */
+	commentId(c: SocialComment): string {
+		return `@9VwW${idString(c.hash, 40, OPAQUE, 'comment')}==`;
+	}
+
+	/** Commenters appear by an app-scoped open id only (no nickname in the open API). */
+	commenterOpenId(c: SocialComment): string {
+		return `_000${idString(Number(c.author.id), 22, OPAQUE.slice(0, 62), 'openid')}`;
+	}
+
+	commentJson(c: SocialComment): Record<string, unknown> {
+		return { comment_id: this.commentId(c), comment_user_id: this.commenterOpenId(c), content: c.text, create_time: Math.floor(c.createdAtMs / 1000), digg_count: c.likes, reply_comment_total: c.replies, top: false };
 	}
 
 	account(openId: string): DouyinAccount | undefined {
@@ -232,6 +255,23 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 		});
 	}
 
+	// Comments of one of the user's videos (scope item.comment): cursor paging, sort_type time (newest first),
+	// time_asc, or by default the recommended order (here: most liked first).
+	routes['/item/comment/list/'] = authorised((account, request) => {
+		const q = request.query;
+		const count = Number(q.get('count'));
+		const cursor = Number(q.get('cursor') ?? 0);
+		const itemId = q.get('item_id') ?? '';
+		if (!itemId || !Number.isInteger(count) || count < 1 || count > DOUYIN_COMMENT_MAX_COUNT || !Number.isInteger(cursor) || cursor < 0) return fail('badParam');
+		const video = data.find(account.openId, itemId);
+		if (!video) return fail('badParam');
+		const oldestFirst = data.comments.of(video);
+		const sort = q.get('sort_type');
+		const all = sort === 'time_asc' ? oldestFirst : sort === 'time' ? [...oldestFirst].reverse() : [...oldestFirst].sort((a, b) => b.likes - a.likes);
+		const page = all.slice(cursor, cursor + count);
+		return ok({ list: page.map((c) => data.commentJson(c)), cursor: cursor + page.length, has_more: cursor + count < all.length });
+	});
+
 	const faults: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => fail('tokenExpired'),
 		invalidToken: () => fail('tokenInvalid'),
@@ -242,6 +282,22 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 		name: 'douyin',
 		truth: data,
 		routes,
+		controlRoutes: {
+			/** POST {itemId, text, author?}: a new comment on one of the account's videos, written now (MediaOps Trigger tests). */
+			comments: (request) => {
+				const body = controlBody(request.rawBody);
+				const account = SANDBOX_DOUYIN_ACCOUNTS[0];
+				const video = typeof body?.itemId === 'string' ? data.find(account.openId, body.itemId) : undefined;
+				if (request.method !== 'POST' || !video || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {itemId, text, author?}' } };
+				return { body: data.commentJson(data.comments.insert(video, body.text, Number(body.author ?? 0))) };
+			},
+			/** POST {text}: a new video of the account, published now. */
+			posts: (request) => {
+				const body = controlBody(request.rawBody);
+				if (request.method !== 'POST' || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {text}' } };
+				return { body: { item_id: data.itemId(data.model.insertPost(SANDBOX_DOUYIN_ACCOUNTS[0].openId, body.text)) } };
+			},
+		},
 		faultResponse: (kind) => faults[kind](),
 		expireTokens: () => {
 			const nowMs = context.now().getTime();
