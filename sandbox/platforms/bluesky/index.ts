@@ -1,6 +1,7 @@
 /**
  * Bluesky public AppView (PLATFORMS.md §3.7, public.api.bsky.app) at the real XRPC paths:
- * `app.bsky.actor.getProfile` and `app.bsky.feed.getAuthorFeed` (limit 1..100, default 50, opaque cursor,
+ * `app.bsky.actor.getProfile`, `app.bsky.feed.getPostThread` (replies; depth, parentHeight; 400 NotFound) and
+ * `app.bsky.feed.getAuthorFeed` (limit 1..100, default 50, opaque cursor,
  * filter posts_with_replies | posts_no_replies | posts_with_media | posts_and_author_threads). Errors are
  * `{error, message}` with HTTP 400 (InvalidRequest, e.g. "Profile not found") or 429 (RateLimitExceeded).
  * The author feed mixes in reposts of other accounts' posts (with `reason`), as the real one does.

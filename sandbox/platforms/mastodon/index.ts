@@ -1,7 +1,8 @@
 /**
  * Mastodon REST API (PLATFORMS.md §3.7; docs.joinmastodon.org) at the real paths:
  * `GET /api/v1/accounts/lookup?acct=`, `GET /api/v1/accounts/:id`, `GET /api/v1/accounts/:id/statuses`
- * (limit default 20, max 40; max_id / since_id / min_id paging; exclude_replies, exclude_reblogs), with the
+ * (limit default 20, max 40; max_id / since_id / min_id paging; exclude_replies, exclude_reblogs),
+ * `GET /api/v1/statuses/:id/context` (descendants = replies; 60 without a token), with the
  * rate-limit headers `X-RateLimit-Limit/Remaining/Reset` of the default 300 requests per 5 minutes, and errors as
  * `{error}` (404 "Record not found", 401 "The access token is invalid", 429 "Too many requests").
  * The server's route table is exact-path, so each seeded account's paths are registered one by one.

@@ -1,7 +1,8 @@
 /**
  * Weibo open API v2 (PLATFORMS.md §3.2) at the real paths on api.weibo.com: `/2/users/show.json`,
  * `/2/statuses/user_timeline.json` (count ≤ 100, page, since_id, max_id; the authorised user's own posts only),
- * `/2/statuses/count.json` (ids: up to 100) with `access_token` in the query; `POST /2/statuses/share.json`
+ * `/2/statuses/count.json` (ids: up to 100), `/2/comments/show.json` (id, count ≤ 200, page, since_id, max_id; newest first)
+ * with `access_token` in the query; `POST /2/statuses/share.json`
  * (publish.ts), whose posts join the timeline. Errors are Weibo's
  * `{error, error_code, request}`: 21327 expired_token, 21332 invalid_access_token, 10023 user requests out of
  * rate limit, 20003 user does not exists, 10017 parameter value invalid, 10008 param error.

@@ -1,7 +1,8 @@
 /**
  * X API v2 (PLATFORMS.md §3.7) at the real paths on api.x.com: `GET /2/users/by?usernames=` (up to 100),
  * `GET /2/users/:id/tweets` (max_results 5..100, pagination_token, start_time, end_time, exclude) and
- * `GET /2/tweets?ids=` (up to 100), with an app-only Bearer token and `tweet.fields=public_metrics,created_at`.
+ * `GET /2/tweets?ids=` (up to 100), `GET /2/users/:id/mentions` (max_results 5..100, start_time, since_id,
+ * pagination_token; expansions=author_id → includes.users), with an app-only Bearer token and `tweet.fields=public_metrics,created_at`.
  * public_metrics: retweet_count, reply_count, like_count, quote_count, bookmark_count, impression_count.
  * Errors: problem JSON `{title, detail, type, status}` (401 Unauthorized, 429 Too Many Requests with
  * x-rate-limit-* headers, 429 UsageCapExceeded), and partial errors `{errors:[{value, detail, title:'Not Found

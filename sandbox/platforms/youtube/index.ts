@@ -1,7 +1,8 @@
 /**
  * YouTube Data API v3 (PLATFORMS.md §3.7) at the real paths under /youtube/v3: `channels` (part=snippet,
  * statistics, contentDetails; id= or forHandle=), `playlistItems` (the uploads playlist, maxResults ≤ 50,
- * pageToken) and `videos` (part=snippet,statistics; id = up to 50 ids). Counters are strings, as the real API
+ * pageToken) and `videos` (part=snippet,statistics; id = up to 50 ids) and `commentThreads` (part=snippet, videoId, order=time,
+ * maxResults ≤ 100, pageToken; 403 commentsDisabled, 404 videoNotFound). Counters are strings, as the real API
  * sends them. Every call costs 1 quota unit against a daily budget (default 10,000) that resets at midnight
  * Pacific time; past it the API answers 403 `quotaExceeded`. Errors use Google's envelope
  * `{error: {code, message, errors: [{message, domain, reason}], status}}` (YouTube "Errors" reference).
