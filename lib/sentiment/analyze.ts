@@ -4,7 +4,7 @@ import { getDictionary } from './dictionary';
 import { assertSentimentModel, modelScore } from './naive-bayes';
 import { detectLanguage, normalizeForSentiment } from './normalize';
 import { normalizeScore, scoreTokens } from './score';
-import { casedSlangTokens, tokenizeByLexicon, tokenizeBySegmenter, type Token } from './tokenize';
+import { casedSlangTokens, hashtagTokens, tokenizeByLexicon, tokenizeBySegmenter, waitingTimeTokens, type Token } from './tokenize';
 import type { SentimentLabel, SentimentOptions } from './types';
 
 export const DEFAULT_NEUTRAL_BAND = 0.05;
@@ -14,6 +14,17 @@ export function labelFor(score: number, neutralBand = DEFAULT_NEUTRAL_BAND): Sen
 	if (score >= neutralBand && score > 0) return 'positive';
 	if (score <= -neutralBand && score < 0) return 'negative';
 	return 'neutral';
+}
+
+/**
+ * The two-way decision (positive vs negative) for a score: above 0 positive, otherwise negative. A score of
+ * exactly 0 means the engine found no sentiment evidence at all; in a forced two-way split such a comment
+ * counts as negative, because in brand monitoring a comment that says nothing good about the brand is worth
+ * a look and a missed complaint costs more than a second look at a neutral remark. The three-way `label`
+ * (with its neutral band) is unaffected.
+ */
+export function polarityOf(score: number): 'positive' | 'negative' {
+	return score > 0 ? 'positive' : 'negative';
 }
 
 function checkScore(score: number, field: string): number {
@@ -61,9 +72,11 @@ function lexiconScore(text: string, options: SentimentOptions): number {
 	return lexiconScoreOfTokens(normalized, tokens);
 }
 
-/** Score of lexicon tokens found in the normalised text (plus the cased slang only capitals mark). */
+/** Score of lexicon tokens found in the normalised text, plus the cased slang only capitals mark, run-together hashtags and waiting times. */
 export function lexiconScoreOfTokens(normalized: string, tokens: Token[]): number {
-	const cased = casedSlangTokens(normalized);
-	const all = cased.length ? [...tokens, ...cased].sort((a, b) => a.start - b.start) : tokens;
+	const extra = [...casedSlangTokens(normalized), ...hashtagTokens(normalized, tokens), ...waitingTimeTokens(normalized, tokens)];
+	if (extra.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
+	const covered = (t: Token) => extra.some((e) => t.start >= e.start && t.end <= e.end);
+	const all = [...tokens.filter((t) => !covered(t)), ...extra].sort((a, b) => a.start - b.start);
 	return normalizeScore(scoreTokens(normalized, all).total);
 }

@@ -1,8 +1,8 @@
 import afinn = require('sentiment/languages/en/labels.json');
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { EMOJI } from './lexicon/emoji';
-import { EN_WORDS } from './lexicon/en-words';
-import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
+import { EN_REVIEW_WORDS, EN_SERVICE_WORDS, EN_WORDS } from './lexicon/en-words';
+import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, INTENSIFYING_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
 import { SLANG } from './lexicon/slang';
 import { VADER_EN } from './lexicon/vader-en';
 import { expandWeightTable } from './lexicon/table';
@@ -11,7 +11,7 @@ import type { SentimentRuleset } from './types';
 
 /** What a matched term does in the scorer. */
 export type TermInfo =
-	| { kind: 'word'; weight: number; praise?: boolean; degreeBeforeWord?: number }
+	| { kind: 'word'; weight: number; praise?: boolean; degreeBeforeWord?: number; punctuation?: boolean }
 	| { kind: 'negator'; strength: number; dangling?: number }
 	| { kind: 'degree'; multiplier: number; dangling?: number }
 	| { kind: 'contrast' }
@@ -24,14 +24,15 @@ export interface SentimentDictionary {
 	matcher: PatternMatcher<TermInfo>;
 }
 
-/** 好 is praise on its own but "very" before another sentiment word (好贵, 好喜欢). */
+/** 好 is praise on its own but "very" before another sentiment word (好贵, 好喜欢); so are the English INTENSIFYING_ADVERBS. */
 const DUAL_ROLE_DEGREE: ReadonlyMap<string, number> = new Map([['好', 1.35]]);
 
 function baseTerms(): Map<string, TermInfo> {
 	const terms = new Map<string, TermInfo>();
 	const word = (term: string, weight: number) => terms.set(term.toLowerCase(), { kind: 'word', weight });
 	for (const [term, weight] of Object.entries(afinn as Record<string, number>)) word(term, weight);
-	for (const table of [VADER_EN, EN_WORDS, ZH_WORDS, SLANG, EMOJI]) for (const [term, weight] of expandWeightTable(table)) word(term, weight);
+	for (const table of [VADER_EN, EN_WORDS, EN_REVIEW_WORDS, EN_SERVICE_WORDS, ZH_WORDS, SLANG, EMOJI]) for (const [term, weight] of expandWeightTable(table)) word(term, weight);
+	for (const [term, weight] of EXASPERATION_MARKS) terms.set(term, { kind: 'word', weight, punctuation: true });
 	for (const [term, strength] of NEGATORS) terms.set(term, { kind: 'negator', strength });
 	for (const [term, multiplier] of DEGREE_ADVERBS) terms.set(term, { kind: 'degree', multiplier });
 	for (const [term, weight] of DANGLING) {
@@ -46,9 +47,9 @@ function baseTerms(): Map<string, TermInfo> {
 		const info = terms.get(term);
 		terms.set(term, { kind: 'word', weight: info?.kind === 'word' ? info.weight : 2, praise: true });
 	}
-	for (const [term, multiplier] of DUAL_ROLE_DEGREE) {
-		const info = terms.get(term);
-		if (info?.kind === 'word') terms.set(term, { ...info, degreeBeforeWord: multiplier });
+	for (const [term, multiplier] of [...DUAL_ROLE_DEGREE, ...INTENSIFYING_ADVERBS]) {
+		const info = terms.get(term) ?? { kind: 'word', weight: 0 };
+		if (info.kind === 'word') terms.set(term, { ...info, degreeBeforeWord: multiplier });
 	}
 	return terms;
 }

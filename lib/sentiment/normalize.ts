@@ -19,6 +19,7 @@ const HAN_GLOBAL = /\p{Script=Han}/gu;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const LATIN_PAIR = /[A-Za-z]{2}/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NOT_CONTRACTION = /n't\b/gi;
 
 export function hasHan(text: string): boolean {
 	return HAN.test(text);
@@ -40,11 +41,11 @@ export function toSimplifiedChinese(text: string): string {
  */
 export function normalizeForSentiment(text: string): string {
 	// ASCII text is its own NFKC and has no Han, curly apostrophes or variation selectors.
-	if (ASCII_ONLY.test(text)) return text.includes("'") ? text.replace(/n't\b/gi, ' not') : text;
+	if (ASCII_ONLY.test(text)) return text.includes("'") ? text.replace(NOT_CONTRACTION, ' not') : text;
 	return toSimplifiedChinese(text.normalize('NFKC'))
 		.replace(/[\u2018\u2019\u02bc]/g, "'")
 		.replace(/\ufe0f/g, '')
-		.replace(/n't\b/gi, ' not');
+		.replace(NOT_CONTRACTION, ' not');
 }
 
 /** zh / en by script; mixed when both carry real weight; unknown for emoji-only or empty text. */

@@ -107,8 +107,9 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 		}
 		if (negation && !withinReach(text, negation.end, t.start)) negation = dangle(negation);
 		if (degree && !withinReach(text, degree.end, t.start)) degree = dangle(degree);
-		prevEnd = t.end;
 		const info = t.info;
+		// Punctuation terms (??) still end their clause for the token after them.
+		prevEnd = info.kind === 'word' && info.punctuation ? t.start : t.end;
 		switch (info.kind) {
 			case 'negator':
 				negation = negation ? { strength: -negation.strength, end: t.end, dangling: 0 } : { strength: info.strength, end: t.end, dangling: info.dangling ?? 0 };
@@ -136,9 +137,23 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			case 'word':
 				break;
 		}
+		if (info.punctuation) {
+			// Exasperation (??, ?!) closes the clause: a pending negation or excess marker ends before it.
+			negation = dangle(negation);
+			degree = dangle(degree);
+			contributions.push({ value: info.weight * params.negativeWeight * afterContrast, praise: false, clause });
+			continue;
+		}
 		const next = tokens[i + 1];
-		if (info.degreeBeforeWord && next?.start === t.end && next.info.kind === 'word') {
+		if (info.degreeBeforeWord && next && (next.start === t.end || (next.start === t.end + 1 && text.charCodeAt(t.end) === 32)) && next.info.kind === 'word') {
 			degree = { multiplier: (degree?.multiplier ?? 1) * info.degreeBeforeWord, end: t.end, dangling: 0 };
+			continue;
+		}
+		if (info.weight === 0) {
+			// A known neutral word ("help", "refund", 快递) is not what a negation or excess marker was about:
+			// "unable to help" is still a complaint.
+			negation = dangle(negation);
+			degree = dangle(degree);
 			continue;
 		}
 		let value = info.weight * (degree?.multiplier ?? 1);

@@ -1,3 +1,4 @@
+import { HASHTAG_STEMS } from './lexicon/modifiers';
 import { CASED_SLANG } from './lexicon/slang';
 import { atAsciiWordBoundaries } from '../text/pattern-matcher';
 import type { SentimentDictionary, TermInfo } from './dictionary';
@@ -64,4 +65,47 @@ export function casedSlangTokens(text: string): Token[] {
 		tokens.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[1].length, info: { kind: 'word', weight: CASED_WEIGHT.get(m[1]) ?? 0 } });
 	}
 	return tokens;
+}
+
+/** A token that means something to the scorer (not a weight-0 word such as "hours" or 快递). */
+const carries = (t: Token) => t.info.kind !== 'word' || t.info.weight !== 0;
+
+const HASHTAG = /#([A-Za-z][A-Za-z0-9_]{2,})/g;
+const STEMS_LONGEST_FIRST = [...HASHTAG_STEMS].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * Run-together hashtags the lexicon did not match as a whole (#worstflightever, #customerserviceWIN): the
+ * longest known stem inside counts once for the tag. `tokens` are the lexicon tokens, in text order; the
+ * weight-0 ones a new token covers are dropped by the caller.
+ */
+export function hashtagTokens(text: string, tokens: readonly Token[]): Token[] {
+	const out: Token[] = [];
+	if (!text.includes('#')) return out;
+	for (const m of text.matchAll(HASHTAG)) {
+		const start = (m.index ?? 0) + 1;
+		const end = start + m[1].length;
+		if (tokens.some((t) => t.start < end && t.end > start && carries(t))) continue;
+		const tag = m[1].toLowerCase();
+		const stem = STEMS_LONGEST_FIRST.find(([s]) => tag.includes(s));
+		if (stem) out.push({ start, end, info: { kind: 'word', weight: stem[1] } });
+	}
+	return out;
+}
+
+const NUMBER_WORDS = 'an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple|many|a few|a couple of';
+/** "for 2 hours", "over an hour", "almost 45mins": how long someone has been waiting, in a comment to a brand. */
+const WAITING_TIME = new RegExp(`\\b(?:for|over|almost|nearly|another|past)\\s+(?:\\d+(?:\\.\\d+)?\\+?\\s*|(?:${NUMBER_WORDS})\\s+)(?:hours?|hrs?|minutes?|mins?)\\b`, 'gi');
+const WAITING_HINT = /hour|hr|min/i;
+
+/** Waiting-time phrases as complaint tokens (weight -1.5), unless a lexicon token with a role overlaps them. */
+export function waitingTimeTokens(text: string, tokens: readonly Token[]): Token[] {
+	const out: Token[] = [];
+	if (!WAITING_HINT.test(text)) return out;
+	for (const m of text.matchAll(WAITING_TIME)) {
+		const start = m.index ?? 0;
+		const end = start + m[0].length;
+		if (tokens.some((t) => t.start < end && t.end > start && carries(t))) continue;
+		out.push({ start, end, info: { kind: 'word', weight: -1.5 } });
+	}
+	return out;
 }

@@ -14,3 +14,34 @@ export const EN_WORDS: WeightTable = {
 	'-2': 'delayed delay delays cancelled canceled cancellation cancellations overbooked misconnect missed waited on_hold unhelpful rude slow expensive pricey overcharged charged_twice unacceptable not_like not_worth no_one nobody_cares ignored ghosted leaking leaks broke broken faulty defective damaged missing glitch glitchy buggy laggy crashes crashed crashing unresponsive flimsy cheaply_made unusable disappointing not_working stopped_working doesnt_work tedious lackluster lacklustre hackneyed cliched clumsy pretentious implausible stale forgettable overlong tiresome monotonous messy muddled soulless lifeless amateurish derivative formulaic trite contrived banal unconvincing overblown overrated underwhelming unwatchable lacks lacking lack_of shoddy hung_up hang_up hanging_up no_help no_answer no_response no_reply no_word not_heard_back never_heard_back no_update no_updates no_info no_information no_explanation no_compensation let_down letting_me_down let_me_down ran_out run_around runaround stuck wasted unable not_able not_scary not_funny falls_flat fell_flat misses_the_mark',
 	'-3': 'still_waiting worst_service terrible_service horrible_service never_again never_buying_again stranded lost_my lost_luggage nightmare disgusting awful joke a_joke useless waste_of_money waste_of_time rip_off ripped_off scam fraud garbage trash junk caught_fire exploded food_poisoning allergic_reaction never_fly never_flying worst_experience worst_airline worst_customer',
 };
+
+/**
+ * How reviews and critics praise and pan (films, books, products), written for this project from general
+ * English usage. Words that are neutral in a shop or service context are left out ("thin", "cold",
+ * "routine", "recycled", "cardboard", "affecting", "tight").
+ */
+export const EN_REVIEW_WORDS: WeightTable = {
+	'3': 'spellbinding crowd-pleaser crowd-pleasing thought-provoking well_worth must-see tour_de_force',
+	'2': 'absorbing captivating enthralling mesmerising luminous rousing stirring nuanced perceptive astute lyrical poetic endearing resonant evocative taut suspenseful marvellous unpretentious unforced unflinching nimble',
+	'1.5': 'moving genuine authentic sturdy',
+	'1': 'subtle layered textured understated wry droll atmospheric provocative potent',
+	'-1': 'juvenile sour pedestrian workmanlike generic amateur overly_long',
+	'-2': 'mundane hampered limp sham grotesque lethargically listless leaden inert tepid meandering ponderous heavy-handed self-indulgent schmaltzy mawkish saccharine cloying preachy shrill strident witless humourless brainless choppy convoluted far-fetched laughable dopey cheesy corny hokey cartoonish one-note one-dimensional paper-thin wooden stilted drab wearisome interminable long-winded rehashed warmed-over by-the-numbers paint-by-numbers cookie-cutter run-of-the-mill clichéd cliché cliches cliche misfires misguided misstep misjudged botched fumbles flounders sophomoric puerile crass vulgar tasteless gratuitous exploitative manipulative portentous self-important grating insufferable off-putting repugnant unsatisfying unfulfilling unrewarding aimless purposeless perfunctory half-hearted phoned-in undistinguished unremarkable uninteresting unengaging unexciting unmemorable humdrum sloppily clumsily rambling shapeless pointlessly sadistic repulsively off-kilter undercut undercuts overdone overacted overacting hammy histrionic melodramatic falls_short fell_short fall_short comes_up_short came_up_short short_on overstays_its_welcome wears_out_its_welcome wore_out_its_welcome runs_out_of_steam ran_out_of_steam falls_apart fell_apart goes_nowhere went_nowhere leaves_a_lot_to_be_desired leaves_much_to_be_desired nothing_special why_bother precious_little half-baked haphazard yawn snooze snoozer letdown let-down self-importance gasbag',
+	'-1.5': 'rote filler scant inconsistent overheated self-regarding shrug so-so at_best nothing_new not_much_of the_only_thing sit_through should_have ought_to too_little so_little very_little',
+	'-3': 'dreck drek drivel tripe twaddle claptrap schlock what_a_waste',
+};
+
+/**
+ * What customers say to a brand about service, delivery and travel, written for this project: how they
+ * complain (where is my order, still no reply, put on hold) and how they thank (you rock, above and beyond,
+ * can't wait). "can't" reaches the scorer as "ca not" ("n't" is spelled "not").
+ */
+export const EN_SERVICE_WORDS: WeightTable = {
+	'3': 'ca_not_wait can_not_wait cannot_wait cant_wait you_rock you_guys_rock above_and_beyond made_my_day nailed_it',
+	'2': 'no_complaints apology_accepted shout_out shoutout hats_off thumbs_up way_to_go keep_it_up worth_watching worth_seeing rock_star rockstar hassle-free hassle_free effortless attentive accommodating prompt knowledgeable upgraded',
+	'1.5': 'no_worries',
+	'1': 'no_problem not_a_problem no_issues no_additional_cost no_extra_charge at_no_cost upgrade',
+	'-1': 'fee fees excuses excuse diverted bumped on_the_tarmac how_long when_will any_update any_updates anyone_there is_anyone',
+	'-1.5': 'come_on what\'s_going_on what_is_going_on whats_going_on hold_music',
+	'-2': 'where_is_my where\'s_my wheres_my where_are_my where_are_our where_is_our how_much_longer still_no still_nothing still_sitting still_stuck still_on_hold still_delayed still_not never_received never_got never_arrived never_showed never_came dropped_call call_dropped put_on_hold busy_signal hidden_fees extra_charge lost_bag lost_bags lost_baggage mishandled cramped smelly filthy inoperable no_one_answers nobody_answers',
+};

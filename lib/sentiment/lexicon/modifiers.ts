@@ -9,7 +9,14 @@ export const NEGATORS: ReadonlyArray<readonly [string, number]> = [
 	...['不', '没', '没有', '别', '并不', '并没有', '并非', '不是', '无', '未', '非', '毫无', '从不', '从没', '从未', '绝不', '决不', '一点也不', '一点都不', '根本不', '根本没', '完全不', '完全没有', '不要', '甭', '勿'].map((t) => [t, 1] as const),
 	...['不太', '不怎么', '不是很', '不是特别', '没那么', '没有那么', '不大', '未必', '不算', '不够'].map((t) => [t, 0.5] as const),
 	...['not', 'no', 'never', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'werent', 'arent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'aint', 'none', 'neither', 'nor', 'without', 'nobody', 'nothing'].map((t) => [t, 1] as const),
-	...['hardly', 'barely', 'not very', 'not that', 'not really', 'not so', 'not too', 'not exactly'].map((t) => [t, 0.5] as const),
+	...['hardly', 'barely', 'not very', 'not that', 'not really', 'not so', 'not too', 'not exactly', 'not quite', 'not particularly', 'not especially', 'not all that', 'not terribly'].map((t) => [t, 0.5] as const),
+	// Negation without "not": "no longer works", "anything but funny", "far from perfect", "fails to impress",
+	// "unable to help", and the counterfactual "should have been better" (it was not).
+	...['no longer', 'anything but', 'far from', 'less than', 'fails to', 'failed to', 'failing to', 'unable to', 'refuses to', 'refused to', 'should have been', 'should\'ve been', 'could have been', 'could\'ve been', 'would have been', 'would\'ve been', '不能'].map((t) => [t, 1] as const),
+	// "devoid of charm", "lacks wit": the lack of something good is bad (and of something bad, good).
+	...['devoid of', 'lacks', 'lacking', 'lacking in', 'lack of', 'absence of'].map((t) => [t, 1] as const),
+	// "less funny", "rarely works": weaker than "not".
+	...['less', 'rarely', 'seldom'].map((t) => [t, 0.8] as const),
 ];
 
 /** Degree adverbs: multipliers for the next sentiment word. */
@@ -31,14 +38,27 @@ export const DEGREE_ADVERBS: ReadonlyArray<readonly [string, number]> = [
 export const DANGLING: ReadonlyArray<readonly [string, number]> = [
 	...['一点也不', '一点都不', '根本不', '根本没', '完全不', '完全没有', '毫无', '并不', '并没有', '从不', '从没', '从未'].map((t) => [t, -1] as const),
 	...['太', '过于', 'too', 'overly'].map((t) => [t, -1] as const),
-	...['not', 'never', 'no', 'cannot', 'nobody', 'nothing', 'without'].map((t) => [t, -1] as const),
+	...['not', 'never', 'no', 'cannot', 'nobody', 'nothing', 'without', 'no longer', 'less than', 'should have been', 'should\'ve been', 'could have been', 'could\'ve been', 'would have been', 'would\'ve been'].map((t) => [t, -1] as const),
+	// "failed to arrive", "unable to rebook", 不能开机: a failure whatever the verb.
+	...['fails to', 'failed to', 'failing to', 'unable to', 'refuses to', 'refused to', 'devoid of', 'lacks', 'lacking', 'lacking in', 'lack of', 'absence of'].map((t) => [t, -2] as const),
+	...['not quite', 'not really', 'not exactly', 'not particularly', 'not especially', 'not all that'].map((t) => [t, -0.5] as const),
+	...['rarely', 'seldom'].map((t) => [t, -1] as const),
+	['不能', -1],
 ];
 
 /** Contrast: the clause after weighs more than the one before. */
 export const CONTRASTS: readonly string[] = ['但是', '但', '可是', '不过', '然而', '只是', '却', '偏偏', '可惜', 'but', 'however', 'except', 'nevertheless', 'nonetheless', 'that said', 'even so'];
 
 /** Concession: the clause they open weighs less (虽然 X，但是 Y). */
-export const CONCESSIONS: readonly string[] = ['虽然', '虽', '尽管', '虽说', '即使', 'although', 'even though', 'even if'];
+export const CONCESSIONS: readonly string[] = ['虽然', '虽', '尽管', '虽说', '即使', 'although', 'even though', 'even if', 'despite', 'in spite of', 'notwithstanding'];
+
+/**
+ * Negative adverbs that only intensify when a sentiment word follows them ("painfully funny", "terribly
+ * slow", "fucking awesome"); on their own they keep their lexicon weight. Like 好 in 好贵.
+ */
+export const INTENSIFYING_ADVERBS: ReadonlyArray<readonly [string, number]> = [
+	...['terribly', 'awfully', 'horribly', 'painfully', 'wickedly', 'crazy', 'stupidly', 'freaking', 'fucking', 'frickin', 'effing'].map((t) => [t, 1.5] as const),
+];
 
 /** Cues that the praise around them is sarcastic (阴阳怪气); each also carries its own weight. */
 export const SARCASM_CUES: ReadonlyArray<readonly [string, number]> = [
@@ -87,4 +107,24 @@ export const REPEAT_MARKERS: readonly string[] = ['又', '又一次', '再次', 
 export const PRAISE_HEADS: readonly string[] = [
 	'太棒', '真棒', '好棒', '棒', '厉害', '真好', '太好了', '牛', '牛逼', '谢谢', '感谢', '多谢', '优秀', '完美', '给力', '满意', '好评', '点赞', '服务好', '专业', '靠谱', '贴心', '赞',
 	'great', 'great job', 'nice job', 'good job', 'well done', 'nice', 'awesome', 'amazing', 'wonderful', 'fantastic', 'brilliant', 'perfect', 'love', 'thanks', 'thank', 'thank you', 'excellent', 'superb', 'impressive', 'lovely', 'bravo', 'congrats', 'congratulations', '👍', '👏',
+];
+
+/**
+ * Repeated or mixed question marks are exasperation in a comment to a brand ("where is my order??",
+ * 怎么还没到？？？, "seriously?!"). Full-width marks reach the scorer as ASCII (NFKC).
+ */
+export const EXASPERATION_MARKS: ReadonlyArray<readonly [string, number]> = [
+	['??', -1.5],
+	['???', -1.5],
+	['?!', -1.5],
+	['!?', -1.5],
+];
+
+/**
+ * Hashtags run words together (#worstflightever, #customerservicefail, #thankyou): a hashtag the lexicon
+ * does not know counts by the first of these stems it contains, longest first. Written for this project.
+ */
+export const HASHTAG_STEMS: ReadonlyArray<readonly [string, number]> = [
+	...['nothappy', 'notcool', 'notgood', 'nothelpful', 'notimpressed', 'neveragain', 'worst', 'fail', 'sucks', 'suck', 'fml', 'stuck', 'stranded', 'delay', 'cancel', 'nightmare', 'disappoint', 'awful', 'terrible', 'horrible', 'rude', 'joke', 'shame', 'lost', 'broken', 'ugh', 'angry', 'annoy', 'frustrat', 'unhappy', 'badservice', 'poorservice', 'ripoff', 'scam', 'waiting', 'nohelp', 'wtf', 'smh'].map((t) => [t, -2] as const),
+	...['love', 'best', 'great', 'thank', 'awesome', 'happy', 'amazing', 'kudos', 'win', 'impressed', 'excellent', 'perfect', 'rocks', 'goodservice', 'grateful', 'blessed', 'favorite', 'favourite'].map((t) => [t, 2] as const),
 ];

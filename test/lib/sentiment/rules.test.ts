@@ -1,0 +1,103 @@
+import { analyzeSentiment, polarityOf } from '../../../lib/sentiment';
+
+/** The comment and review rules added for short real-world comments; every sentence written for this test. */
+const score = (text: string) => analyzeSentiment(text).score;
+const label = (text: string) => analyzeSentiment(text).label;
+
+describe('negation without "not"', () => {
+	it.each([
+		'the app no longer opens',
+		'the sequel is anything but fun',
+		'far from perfect',
+		'the new menu fails to impress',
+		'my parcel failed to arrive',
+		'support was unable to help',
+		'it should have been better',
+		'less funny than the first one',
+		'the wifi rarely works',
+		'a comedy devoid of charm',
+		'the show lacks everything',
+		'not quite ready for launch',
+		'开不了机，根本不能用',
+	])('%s is negative', (text) => {
+		expect(label(text)).toBe('negative');
+	});
+
+	it('a counterfactual about something bad is mildly good', () => {
+		expect(score('it could have been worse')).toBeGreaterThan(0);
+		expect(score('it should have been great')).toBeLessThan(0);
+	});
+
+	it('"can\'t miss" is praise, not a dangling 不能', () => {
+		expect(label('不能错过的好书')).toBe('positive');
+		expect(label('这家店不容错过')).toBe('positive');
+	});
+});
+
+describe('concession and intensifying adverbs', () => {
+	it('despite / in spite of weaken their own clause', () => {
+		expect(label('despite the delays, the crew was wonderful')).toBe('positive');
+		expect(label('in spite of a great cast, the film is boring')).toBe('negative');
+	});
+
+	it('negative adverbs only intensify a sentiment word after them', () => {
+		expect(label('painfully funny')).toBe('positive');
+		expect(label('this is freaking awesome')).toBe('positive');
+		expect(score('terribly slow')).toBeLessThan(score('slow'));
+		expect(label('I slept terribly')).toBe('negative');
+	});
+});
+
+describe('how customers complain and thank', () => {
+	it.each([
+		'where is my order??',
+		'怎么还没发货？？',
+		'the courier never came?!',
+		'my package did not arrive??',
+		'sitting at the gate for 2 hours',
+		'been on the phone for over an hour',
+		'still no reply from support',
+		'where is my refund',
+		'dropped call again, put on hold for ages',
+		'#worstflightever',
+		'what a start to the holiday #customerservicefail',
+		'以后不敢再买了',
+		'客服不理人',
+		'屏幕有裂纹',
+		'头发用完特别痒',
+		'裤子颜色和尺码都搞错了',
+	])('%s is negative', (text) => {
+		expect(label(text)).toBe('negative');
+	});
+
+	it.each(["can't wait for my trip", 'no worries, sorted now', 'you guys rock', 'the crew went above and beyond', 'boarding was hassle-free #thankyouteam', 'back home #blessed'])(
+		'%s is positive',
+		(text) => {
+			expect(label(text)).toBe('positive');
+		},
+	);
+
+	it('a time span alone is not a complaint', () => {
+		expect(label('the show starts in 2 hours')).toBe('neutral');
+	});
+});
+
+describe('how reviews praise and pan', () => {
+	it.each(['a tedious, by-the-numbers sequel', 'the plot is half-baked', 'the finale falls short', 'it wore out its welcome', 'cheesy dialogue and wooden acting'])('%s is negative', (text) => {
+		expect(label(text)).toBe('negative');
+	});
+
+	it.each(['a spellbinding, thought-provoking film', 'an absorbing, nuanced portrait', 'captivating from start to finish'])('%s is positive', (text) => {
+		expect(label(text)).toBe('positive');
+	});
+});
+
+describe('polarityOf (two-way decision)', () => {
+	it('counts a score of exactly 0 as negative, everything else by its sign', () => {
+		expect(polarityOf(0.01)).toBe('positive');
+		expect(polarityOf(-0.01)).toBe('negative');
+		expect(polarityOf(0)).toBe('negative');
+		expect(polarityOf(score('the parcel is at the depot'))).toBe('negative');
+		expect(label('the parcel is at the depot')).toBe('neutral');
+	});
+});
