@@ -24,6 +24,9 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { SANDBOX_BLUESKY_ACCOUNTS } from '../../sandbox/platforms/bluesky';
 import { SANDBOX_WEIBO_ACCOUNTS, SANDBOX_WEIBO_TOKENS, WeiboDataset } from '../../sandbox/platforms/weibo';
 import { SANDBOX_X_ACCOUNTS, SANDBOX_X_BEARER } from '../../sandbox/platforms/x';
+import { SANDBOX_YOUTUBE_API_KEY, SANDBOX_YOUTUBE_CHANNELS } from '../../sandbox/platforms/youtube';
+import { SANDBOX_MASTODON_ACCOUNTS, SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
+import { SANDBOX_DOUYIN_ACCOUNTS, SANDBOX_DOUYIN_CLIENT } from '../../sandbox/platforms/douyin';
 import { MentionSchema } from '../../lib/model';
 import { allText } from './support';
 
@@ -62,9 +65,11 @@ class Credentials extends ICredentialsHelper {
 	}
 }
 
+/** The sandbox's clock stands still at the suite's start, so no seeded comment appears between two polls by chance. */
+const FROZEN = new Date();
 let sandbox: Sandbox;
 beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0 });
+	sandbox = await startSandbox({ port: 0, now: () => FROZEN });
 });
 afterAll(async () => sandbox.close());
 afterEach(() => sandbox.clearFaults());
@@ -74,6 +79,9 @@ const credentials = () => ({
 	weiboApi: { accessToken: weiboToken, baseUrl: sandbox.url },
 	blueskyApi: { baseUrl: sandbox.url },
 	xApi: { bearerToken: SANDBOX_X_BEARER, baseUrl: sandbox.url },
+	youTubeApi: { apiKey: SANDBOX_YOUTUBE_API_KEY, baseUrl: sandbox.url },
+	mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN },
+	douyinApi: { ...SANDBOX_DOUYIN_CLIENT, accessToken: `act.sandbox-${SANDBOX_DOUYIN_ACCOUNTS[0].handle}-token`, openId: SANDBOX_DOUYIN_ACCOUNTS[0].openId, baseUrl: sandbox.url },
 });
 
 /** One poll as n8n runs it: a fresh Workflow around the node, static data restored from its stored JSON. */
@@ -85,7 +93,7 @@ async function poll(parameters: IDataObject, stored: { json: string }, mode: 'tr
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: { weiboApi: { id: '1', name: 'Weibo' }, blueskyApi: { id: '2', name: 'Bluesky' }, xApi: { id: '3', name: 'X' } },
+		credentials: Object.fromEntries(['weiboApi', 'blueskyApi', 'xApi', 'youTubeApi', 'mastodonApi', 'douyinApi'].map((type, i) => [type, { id: String(i + 1), name: type }])),
 	};
 	const workflow = new Workflow({ id: 'wf', name: 'wf', nodes: [node], connections: {}, nodeTypes, active: true, staticData: JSON.parse(stored.json) as IDataObject, settings: { timezone: 'Asia/Shanghai' } });
 	const additionalData = { credentialsHelper: new Credentials(credentials()), currentNodeParameters: undefined, variables: {}, restApiUrl: '', instanceBaseUrl: '', webhookBaseUrl: '', webhookWaitingBaseUrl: '', webhookTestBaseUrl: '', formWaitingBaseUrl: '' } as unknown as IWorkflowExecuteAdditionalData;
@@ -128,7 +136,7 @@ describe('MediaOps Trigger polls Weibo comments', () => {
 		expect(new Set(first.map((m) => m.id)).size).toBe(first.length);
 		expect(await poll(params, stored)).toEqual([]);
 
-		const truth = new WeiboDataset(20250101, () => new Date());
+		const truth = new WeiboDataset(20250101, () => FROZEN);
 		const newest = truth.statuses(weiboBrand.id)[0];
 		const inserted = await control('weibo', 'comments', { id: truth.statusId(newest), text: '杯子漏了，客服也不回 😡' });
 		const third = await poll(params, stored);
@@ -181,5 +189,34 @@ describe('MediaOps Trigger polls new posts and mentions', () => {
 		const inserted = await control('x', 'comments', { tweetId, text: 'still waiting for my refund' });
 		const second = await poll(params, stored);
 		expect(second.map((m) => m.id)).toEqual([inserted.id]);
+	});
+
+	it('YouTube, Mastodon and Douyin: comments of recent posts once, then a comment written between polls once', async () => {
+		const cases = [
+			{ platform: 'youtube', params: { youtubeChannel: SANDBOX_YOUTUBE_CHANNELS[0].handle }, insert: (postId: string) => control('youtube', 'comments', { videoId: postId, text: 'Great video 👍 很实用' }).then((r) => String(r.id)) },
+			{ platform: 'mastodon', params: { mastodonAccount: SANDBOX_MASTODON_ACCOUNTS[0].handle }, insert: (postId: string) => control('mastodon', 'comments', { statusId: postId, text: 'Where is the Shanghai store?' }).then((r) => String(r.id)) },
+			{ platform: 'douyin', params: {}, insert: (postId: string) => control('douyin', 'comments', { itemId: postId, text: '发货太慢了' }).then((r) => String(r.comment_id)) },
+		];
+		for (const c of cases) {
+			const params = { platform: c.platform, event: 'newComments', days: 30, maxPosts: 5, firstRun: 'emitExisting', ...c.params };
+			const stored = { json: '{}' };
+			const first = await poll(params, stored);
+			expect(first.length).toBeGreaterThan(0);
+			for (const m of first) expect(MentionSchema.parse(m).platform).toBe(c.platform);
+			expect(new Set(first.map((m) => m.id)).size).toBe(first.length);
+			expect(await poll(params, stored)).toEqual([]);
+			const id = await c.insert(String(first[first.length - 1].postId));
+			expect((await poll(params, stored)).map((m) => m.id)).toEqual([id]);
+		}
+	});
+
+	it('Douyin: a video published between polls is emitted once', async () => {
+		const params = { platform: 'douyin', event: 'newPosts', days: 3, maxPosts: 20, firstRun: 'startFromNow' };
+		const stored = { json: '{}' };
+		expect(await poll(params, stored)).toEqual([]);
+		const { item_id } = await control('douyin', 'posts', { text: '新品：燕麦拿铁 30 秒看懂' });
+		const second = await poll(params, stored);
+		expect(second.map((p) => p.postId)).toEqual([item_id]);
+		expect(second[0]).toMatchObject({ platform: 'douyin', title: '新品：燕麦拿铁 30 秒看懂' });
 	});
 });
