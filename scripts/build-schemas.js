@@ -77,7 +77,7 @@ const OUTPUT_BY_NODE = {
 	teamNotify: () => 'notify',
 	mediaOpsTrigger: () => 'mention',
 	commentPushTrigger: () => 'mention',
-	sentimentRisk: (op) => ({ analyzeSentiment: 'sentiment', assessMentions: 'assessment', detectSpikes: 'alert', checkReplyDeadlines: 'alert', listComments: 'mention' })[op] ?? 'any',
+	sentimentRisk: (op) => ({ analyzeSentiment: 'sentiment', assessMentions: 'assessment', detectSpikes: 'alert', raiseAlerts: 'alert', checkReplyDeadlines: 'alert', listComments: 'mention' })[op] ?? 'any',
 };
 
 function operationsOf(description) {

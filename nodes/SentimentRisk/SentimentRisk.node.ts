@@ -6,12 +6,13 @@ import * as assessMentions from './actions/assessMentions.operation';
 import * as checkReplyDeadlines from './actions/checkReplyDeadlines.operation';
 import * as detectSpikes from './actions/detectSpikes.operation';
 import * as listComments from './actions/listComments.operation';
+import * as raiseAlerts from './actions/raiseAlerts.operation';
 import * as trainModel from './actions/trainModel.operation';
 import { sentimentOptionFields } from './actions/common';
 import { wechatRecentArticles } from './methods/loadOptions';
 
-/** Detect Spikes with the event log enabled has two outputs; everything else one. */
-const OUTPUTS = `={{ $parameter.operation === "detectSpikes" && $parameter.eventLogOutput === true ? [{ "type": "main", "displayName": "Alerts" }, { "type": "main", "displayName": "Event Log" }] : [{ "type": "main" }] }}`;
+/** Detect Spikes and Raise Alerts with the event log enabled have two outputs; everything else one. */
+const OUTPUTS = `={{ ["detectSpikes", "raiseAlerts"].includes($parameter.operation) && $parameter.eventLogOutput === true ? [{ "type": "main", "displayName": "Alerts" }, { "type": "main", "displayName": "Event Log" }] : [{ "type": "main" }] }}`;
 
 export class SentimentRisk implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class SentimentRisk implements INodeType {
 		icon: 'file:sentimentRisk.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {analyzeSentiment: "Analyze Sentiment", assessMentions: "Assess Mentions", detectSpikes: "Detect Spikes", checkReplyDeadlines: "Check Reply Deadlines", trainModel: "Train Model", listComments: "List WeChat Comments"}[$parameter.operation] }}',
+		subtitle: '={{ {analyzeSentiment: "Analyze Sentiment", assessMentions: "Assess Mentions", detectSpikes: "Detect Spikes", checkReplyDeadlines: "Check Reply Deadlines", trainModel: "Train Model", listComments: "List WeChat Comments", raiseAlerts: "Raise Alerts"}[$parameter.operation] }}',
 		description:
 			'Score Chinese and English comments for sentiment and risk (投诉, 退款, 质量安全, 法律, 媒体曝光…), detect negative spikes and raise alerts (舆情预警)',
 		defaults: { name: 'Sentiment Risk' },
@@ -72,6 +73,12 @@ export class SentimentRisk implements INodeType {
 						action: 'List wechat comments',
 					},
 					{
+						name: 'Raise Alerts',
+						value: 'raiseAlerts',
+						description: 'One RiskAlert per incident from RiskAssessments at or above a level, grouped by category and account, with owner and suggested actions; updates or escalates rather than re-sending',
+						action: 'Raise alerts from assessments',
+					},
+					{
 						name: 'Train Model',
 						value: 'trainModel',
 						description: 'Learn your team’s own weights from labelled examples',
@@ -85,6 +92,7 @@ export class SentimentRisk implements INodeType {
 			...checkReplyDeadlines.properties,
 			...detectSpikes.properties,
 			...listComments.properties,
+			...raiseAlerts.properties,
 			...trainModel.properties,
 			{
 				displayName: 'Options',

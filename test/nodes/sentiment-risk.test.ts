@@ -1,6 +1,6 @@
 /**
  * Sentiment Risk through n8n-core's real engine: every operation, pairing, Continue On Fail, the spike
- * state in workflow static data across runs, and List WeChat Comments against the in-process sandbox.
+ * and incident state in workflow static data across runs, and List WeChat Comments against the in-process sandbox.
  */
 import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
@@ -181,6 +181,94 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 		it('rejects items that are not assessments', async () => {
 			const result = await run(params(), [mention('not assessed')]);
 			expect(result.error?.message).toMatch(/Item 0 is not a RiskAssessment/);
+		});
+	});
+
+	describe('Raise Alerts', () => {
+		/** Static data kept across runs, as n8n keeps it between production executions. */
+		const store: Record<string, IDataObject> = {};
+		let spy: jest.SpyInstance;
+		beforeAll(() => {
+			spy = jest.spyOn(Workflow.prototype, 'getStaticData').mockImplementation((_type: string, node?: INode) => (store[node?.name ?? 'global'] ??= {}));
+		});
+		afterAll(() => spy.mockRestore());
+
+		async function assessed(items: IDataObject[]): Promise<IDataObject[]> {
+			return (await run({ operation: 'assessMentions' }, items)).nodeOutput(NODE);
+		}
+		const params = (extra: IDataObject = {}, options: IDataObject = {}): INodeParameters => ({
+			operation: 'raiseAlerts',
+			eventLogOutput: true,
+			categoryOwners: { owner: [{ category: 'legal_threat', owner: '法务 legal@brand.cn' }] },
+			options: { referenceTime: '2026-03-01T12:30:00+08:00', language: 'en', owner: 'pr-duty', ...options },
+			...extra,
+		});
+
+		it('one alert per category and account, evidence by reach, owners per category; the same wave again stays quiet', async () => {
+			const refunds = Array.from({ length: 12 }, (_, i) => mention(`喝完拉肚子，要求退款，我要投诉到12315 ${i}`, 2 + i, { author: { id: `r${i}`, followers: i * 100 } }));
+			const legal = mention('My lawyer will sue you, see you in court', 3);
+			const items = await assessed([mention('很好喝，推荐', 1), ...refunds, legal]);
+			const high = items.filter((a) => ['high', 'critical'].includes(String(a.riskLevel)));
+			expect(high.length).toBeGreaterThanOrEqual(12);
+
+			const first = await run(params(), items);
+			expect(first.error).toBeUndefined();
+			const alerts = output(first, 0);
+			// Twelve comments about the same thing are one incident, not twelve alerts.
+			expect(alerts.length).toBeLessThanOrEqual(3);
+			const wave = alerts.find((a) => (a.evidence as IDataObject[]).some((e) => e.mentionId === refunds[11].id))!;
+			expect(wave).toMatchObject({ status: 'open', platform: 'wechat_oa', accountId: 'wxbrand', metric: 'risk_mentions', observed: 12, owner: 'pr-duty' });
+			expect((wave.evidence as IDataObject[]).map((e) => e.mentionId)).toEqual([11, 10, 9, 8, 7].map((k) => refunds[k].id));
+			expect(String((wave.suggestedActions as string[]).join(' '))).toMatch(/batch/);
+			const legalAlert = alerts.find((a) => a.type === 'legal_threat')!;
+			expect(legalAlert).toMatchObject({ owner: '法务 legal@brand.cn', observed: 1 });
+			// Paired with the evidence items, so $('Sentiment Risk').item resolves to a real mention.
+			const firstItem = first.runData[NODE][0].data!.main[0]!.find((i) => (i.json as IDataObject).id === wave.id)!;
+			expect((firstItem.pairedItem as Array<{ item: number }>).map((p) => items[p.item].mentionId)).toEqual((wave.evidence as IDataObject[]).map((e) => e.mentionId));
+
+			const log = output(first, 1);
+			expect(log.map((r) => r.incidentId)).toEqual(alerts.map((a) => a.id));
+			expect(log[0]).toMatchObject({ status: 'open', platform: 'wechat_oa' });
+			// Logged at the reference time, written in the workflow's zone.
+			expect(Date.parse(String(log[0].loggedAt))).toBe(NOW);
+
+			// The same comments again (a webhook retry, a polling overlap): nothing to say.
+			const again = await run(params(), items);
+			expect(output(again, 0)).toEqual([]);
+			expect(output(again, 1)).toEqual([]);
+
+			// A day of quiet later the incidents resolve, once.
+			const later = await run(params({}, { referenceTime: '2026-03-02T13:00:00+08:00' }), await assessed([mention('不错', 1)]));
+			expect(output(later, 0).map((a) => [a.id, a.status]).sort()).toEqual(alerts.map((a) => [a.id, 'resolved']).sort());
+		});
+
+		it('per mention, with a minimum level, and one output without the event log', async () => {
+			delete store[NODE];
+			const items = await assessed([mention('退款！太差了，投诉', 1), mention('再也不买了，退款', 2), mention('请问几点开门', 3)]);
+			const result = await run({ operation: 'raiseAlerts', groupBy: 'mention', minLevel: 'low', options: { referenceTime: '2026-03-01T12:30:00+08:00' } }, items);
+			expect(result.runData[NODE][0].data!.main).toHaveLength(1);
+			const alerts = output(result, 0);
+			const risky = items.filter((a) => a.riskLevel !== 'none');
+			expect(alerts.map((a) => a.id)).toEqual(risky.map((a) => `mention:wechat_oa:${String(a.mentionId)}`));
+			expect(alerts.every((a) => a.owner === undefined)).toBe(true);
+			expect(String((alerts[0].suggestedActions as string[])[0])).toMatch(/[退款投诉回复]/);
+		});
+
+		it('names the item that is not an assessment; Continue On Fail lets the good ones through', async () => {
+			delete store[NODE];
+			const good = await assessed([mention('My lawyer will sue you, see you in court', 1)]);
+			const bad = await run(params(), [...good, { mentionId: 'x', text: 'no platform' }]);
+			expect(bad.error?.message).toMatch(/Item 1 is not a RiskAssessment: platform/);
+			const soft = await run(params(), [...good, { mentionId: 'x', text: 'no platform' }], { continueOnFail: true });
+			const out = output(soft, 0);
+			expect(out[0]).toMatchObject({ type: 'legal_threat', status: 'open' });
+			expect(out[1]).toMatchObject({ itemIndex: 1 });
+			expect(String(out[1].error)).toMatch(/platform/);
+		});
+
+		it('rejects a bad reference time, naming the field', async () => {
+			const result = await run(params({}, { referenceTime: 'tomorrow' }), await assessed([mention('退款', 1)]));
+			expect(result.error?.message).toMatch(/Reference Time must be an ISO instant/);
 		});
 	});
 

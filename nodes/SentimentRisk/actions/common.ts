@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { InputError } from '../../../lib/errors';
-import { MentionSchema, RiskAssessmentSchema, type Mention, type RiskAssessment } from '../../../lib/model';
+import { MentionSchema, RiskAssessmentSchema, type Mention, type RiskAlert, type RiskAssessment } from '../../../lib/model';
+import { buildRiskEventLogEntry } from '../../../lib/risk';
 import { assertSentimentModel, type SentimentModel, type SentimentOptions } from '../../../lib/sentiment';
 import { errorItemJson, toNodeError } from '../../shared/errors';
 import { jsonParameter } from '../../shared/posts';
@@ -238,3 +239,36 @@ export const ownerOption: INodeProperties = {
 	placeholder: 'pr-duty@yourbrand.com',
 	description: 'Who handles the alert (a name, email or on-call alias), stored on each alert',
 };
+
+export const eventLogOutputProperty = (operation: string): INodeProperties => ({
+	displayName: 'Event Log Output',
+	name: 'eventLogOutput',
+	type: 'boolean',
+	displayOptions: { show: { operation: [operation] } },
+	default: false,
+	description: 'Whether to add a second output with one flat risk-event-log row per alert (风险事件库), keyed by incidentId, ready for a Data Table or Postgres upsert',
+});
+
+/**
+ * Alerts (first output, then the error items of Continue On Fail) and, when Event Log Output is on, one
+ * event-log row per alert (second output). Each alert is paired with the input items of its evidence (all
+ * items when it has none of this run's, e.g. a resolved one), so `$('…').item` resolves to a real mention.
+ */
+export function alertOutputs(
+	ctx: IExecuteFunctions,
+	alerts: readonly RiskAlert[],
+	values: ReadonlyArray<{ value: RiskAssessment; index: number }>,
+	errors: INodeExecutionData[],
+	logAt: { at: Date; timezone: string },
+): INodeExecutionData[][] {
+	const indexById = new Map(values.map((v) => [`${v.value.platform}:${v.value.mentionId}`, v.index]));
+	const all: IPairedItemData[] = ctx.getInputData().map((_, item) => ({ item }));
+	const pairing = (alert: RiskAlert): IPairedItemData[] => {
+		const paired = alert.evidence.map((e) => indexById.get(`${alert.platform ?? ''}:${e.mentionId}`)).filter((i): i is number => i !== undefined);
+		return paired.length ? paired.map((item) => ({ item })) : all;
+	};
+	const alertItems: INodeExecutionData[] = [...alerts.map((alert) => ({ json: alert as unknown as IDataObject, pairedItem: pairing(alert) })), ...errors];
+	if (!ctx.getNodeParameter('eventLogOutput', 0, false)) return [alertItems];
+	const logItems = alerts.map((alert) => ({ json: buildRiskEventLogEntry(alert, logAt) as unknown as IDataObject, pairedItem: pairing(alert) }));
+	return [alertItems, logItems];
+}

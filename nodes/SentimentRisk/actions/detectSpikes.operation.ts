@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../lib/errors';
-import type { RiskAlert } from '../../../lib/model';
-import { buildRiskEventLogEntry, detectSpikes, type AlertLanguage, type SpikeOptions, type SpikeState } from '../../../lib/risk';
-import { alertLanguageOption, assessmentFromItem, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
+import { detectSpikes, type AlertLanguage, type SpikeOptions, type SpikeState } from '../../../lib/risk';
+import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
 
 const show = { show: { operation: ['detectSpikes'] } };
 /** Key of the spike baselines and open incidents in the node's workflow static data. */
@@ -67,14 +66,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: ['negative_volume', 'negative_share'],
 	},
-	{
-		displayName: 'Event Log Output',
-		name: 'eventLogOutput',
-		type: 'boolean',
-		displayOptions: show,
-		default: false,
-		description: 'Whether to add a second output with one flat risk-event-log row per alert (风险事件库), keyed by incidentId, ready for a Data Table or Postgres upsert',
-	},
+	eventLogOutputProperty('detectSpikes'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -145,10 +137,7 @@ function spikeOptions(ctx: IExecuteFunctions, now: Date): SpikeOptions {
 	return options;
 }
 
-/**
- * All input assessments at once → alerts (first output) and, optionally, event-log rows (second output).
- * Each alert is paired with the input items of its evidence (all items when it has none, e.g. a resolved one).
- */
+/** All input assessments at once → alerts (first output) and, optionally, event-log rows (second output). */
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const now = referenceNow(ctx);
 	const options = spikeOptions(ctx, now);
@@ -159,17 +148,5 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	// Reassigning the whole object marks the static data changed, so n8n saves it after the run.
 	staticData[SPIKE_STATE_KEY] = state as unknown as IDataObject;
 
-	const indexById = new Map(values.map((v) => [`${v.value.platform}:${v.value.mentionId}`, v.index]));
-	const all: IPairedItemData[] = ctx.getInputData().map((_, item) => ({ item }));
-	const pairing = (alert: RiskAlert): IPairedItemData[] => {
-		const paired = alert.evidence.map((e) => indexById.get(`${alert.platform ?? ''}:${e.mentionId}`)).filter((i): i is number => i !== undefined);
-		return paired.length ? paired.map((item) => ({ item })) : all;
-	};
-	const alertItems: INodeExecutionData[] = [...alerts.map((alert) => ({ json: alert as unknown as IDataObject, pairedItem: pairing(alert) })), ...errors];
-	if (!ctx.getNodeParameter('eventLogOutput', 0, false)) return [alertItems];
-	const logItems = alerts.map((alert) => ({
-		json: buildRiskEventLogEntry(alert, { at: now, timezone: options.timezone }) as unknown as IDataObject,
-		pairedItem: pairing(alert),
-	}));
-	return [alertItems, logItems];
+	return alertOutputs(ctx, alerts, values, errors, { at: now, timezone: options.timezone ?? 'UTC' });
 }

@@ -5,6 +5,7 @@ import * as assessMentions from './assessMentions.operation';
 import * as checkReplyDeadlines from './checkReplyDeadlines.operation';
 import * as detectSpikes from './detectSpikes.operation';
 import * as listComments from './listComments.operation';
+import * as raiseAlerts from './raiseAlerts.operation';
 import * as trainModel from './trainModel.operation';
 
 /** Per-item operations (one or more outputs per input item, paired); the others read all items at once. */
@@ -23,6 +24,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	switch (operation) {
 		case 'detectSpikes':
 			return detectSpikes.execute(this);
+		case 'raiseAlerts':
+			return raiseAlerts.execute(this);
 		case 'trainModel':
 			return trainModel.execute(this);
 		case 'listComments':

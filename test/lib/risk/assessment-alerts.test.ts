@@ -1,6 +1,6 @@
 import type { RiskAssessment, RiskCategory, RiskLevel } from '../../../lib/model';
 import { RiskAlertSchema } from '../../../lib/model';
-import { advanceIncident, alertsFromAssessments, assessMentions, primaryCategory, suggestedActions, type AssessmentAlertOptions, type AssessmentAlertState, type Incident } from '../../../lib/risk';
+import { advanceIncident, alertsFromAssessments, assessMentions, primaryCategory, suggestedActions, type AssessmentAlertOptions, type Incident } from '../../../lib/risk';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-01T12:30:00+08:00');
@@ -40,7 +40,7 @@ describe('primaryCategory', () => {
 describe('advanceIncident', () => {
 	it('opens, escalates only upwards, stays ongoing, then resolves and frees the slot', () => {
 		const slots: Record<string, Incident> = {};
-		const open = () => ({ id: 'x', level: 'medium' as const, impact: 'minor' as const, firstSeenAt: 'then' });
+		const open = (): Incident => ({ id: 'x', level: 'medium', impact: 'minor', firstSeenAt: 'then' });
 		expect(advanceIncident(slots, 'k', undefined, open)).toBeUndefined();
 		expect(advanceIncident(slots, 'k', { level: 'medium', impact: 'minor' }, open)?.change).toBe('open');
 		expect(advanceIncident(slots, 'k', { level: 'low', impact: 'minor' }, open)).toMatchObject({ change: 'ongoing', incident: { level: 'medium' } });
