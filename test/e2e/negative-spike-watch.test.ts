@@ -8,12 +8,13 @@
  *    the higher level, the same incident id, its row updated in place;
  * 4. the run after that sends nothing again.
  *
- * The sandbox clock runs `lag` hours behind the real one until step 3, when it catches up and the comments of those
- * hours appear. n8n reads the real clock, so the seed and the lag are picked now, with the core library on the
- * sandbox's seeded truth, such that the wave alerts, then escalates, and the picture holds for the next minutes.
+ * The sandbox clock runs `lag` hours behind the suite clock until step 3, when it catches up and the comments of
+ * those hours appear. The suite clock (risk-support.ts) reads 14:00 Asia/Shanghai when the suite starts, in n8n
+ * too, so the suite passes at any real time of day (a lag never crosses the China date). The seed and the lag are
+ * picked at start, with the core library on the sandbox's seeded truth, such that the wave alerts, then
+ * escalates, and the picture holds for the next minutes.
  */
-import { restData, waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
-import * as path from 'node:path';
+import { waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
 import { SANDBOX_WECHAT_ACCOUNTS } from '../../sandbox';
 import { WechatDataset } from '../../sandbox/platforms/wechat/data';
 import { sandboxWebhookUrl } from '../../sandbox/platforms/notify';
@@ -22,7 +23,8 @@ import { commentToMention } from '../../lib/platforms/wechat-oa-comments';
 import { assessMentions, detectSpikes } from '../../lib/risk';
 import { escapeChatMarkdown } from '../../lib/notify/escape';
 import type { RiskAlert, RiskAssessment } from '../../lib/model';
-import { PACKAGE_NAME, readWorkflow, setUpE2e, type E2eEnv } from './support';
+import { PACKAGE_NAME, readWorkflow, type E2eEnv } from './support';
+import { nodeItems as storedItems, onSuiteClock, setUpRiskE2e, shanghaiDay, suiteClock, type SuiteClock } from './risk-support';
 
 const WORKFLOW_ID = 'mediaopsNegSpikeWatch';
 const TABLE = 'mediaops_risk_events';
@@ -32,7 +34,6 @@ const LEVEL_ZH: Record<string, string> = { low: '低', medium: '中', high: '高
 
 type Json = Record<string, unknown>;
 
-const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
 const spikeOptions = (now: number) => ({ now: new Date(now), preset: 'socialmetrix' as const, timezone: 'Asia/Shanghai', owner: '舆情值班 PR on duty', maxSeenIds: 20000 });
 
 interface Scenario {
@@ -76,7 +77,7 @@ const signature = (s: Scenario) => JSON.stringify([s.opened.map((a) => [a.id, a.
 
 /** A seed and a lag whose wave alerts now and escalates when the lag goes, identically if the test runs 6 minutes late. */
 function pickScenario(): Scenario {
-	const now = Date.now();
+	const now = clock.now();
 	for (let seed = 1; seed < 5000; seed++) {
 		for (const lagHours of [3, 6, 9]) {
 			// n8n asks the datacube for days up to its own yesterday: the lagging sandbox must be on the same China date.
@@ -90,8 +91,8 @@ function pickScenario(): Scenario {
 	throw new Error('no sandbox seed whose complaint wave escalates within the lag');
 }
 
+const clock: SuiteClock = suiteClock();
 let env: E2eEnv;
-const api = <T>(pathname: string, init?: RequestInit): Promise<T> => restData<T>(env.n8n, pathname, init);
 const executions = (): Promise<Execution[]> => workflowExecutions(env.n8n, WORKFLOW_ID, 50);
 const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> => waitUntil(what, probe, timeoutMs, 250);
 
@@ -106,14 +107,7 @@ async function scheduleRuns(count: number): Promise<Execution[]> {
 	});
 }
 
-/** A node's first-run output items (output `index`) of a stored execution. */
-async function nodeItems(executionId: string, node: string, index = 0): Promise<Json[]> {
-	const execution = await api<{ data: string | Json }>(`/rest/executions/${executionId}`);
-	const n8nDir = path.dirname(path.dirname(env.n8n.bin));
-	const flatted = require(require.resolve('flatted', { paths: [n8nDir] })) as { parse(s: string): unknown };
-	const data = (typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data) as { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>> } };
-	return (data.resultData.runData[node]?.[0]?.data?.main?.[index] ?? []).map((i) => i.json);
-}
+const nodeItems = (executionId: string, node: string, index = 0): Promise<Json[]> => storedItems(env, executionId, node, index);
 
 async function wecomMessages(): Promise<string[]> {
 	const res = await fetch(`${env.sandbox.url}/__sandbox/notify/messages?channel=wecom`);
@@ -124,7 +118,7 @@ async function wecomMessages(): Promise<string[]> {
 beforeAll(async () => {
 	scenario = pickScenario();
 	lagMs = scenario.lagMs;
-	env = await setUpE2e('negative-spike-watch', { seed: scenario.seed, now: () => new Date(Date.now() - lagMs) });
+	env = await setUpRiskE2e('negative-spike-watch', clock, { seed: scenario.seed, now: () => new Date(clock.now() - lagMs) });
 	await env.n8n.importCredentials([
 		{ id: 'mediaopsWecomBot01', name: 'WeCom bot (risk alerts)', type: 'weComBotApi', data: { webhookUrl: sandboxWebhookUrl('https://qyapi.weixin.qq.com', 'wecom'), baseUrl: env.sandbox.url } },
 	]);
@@ -151,6 +145,8 @@ describe('negative-spike-watch in real n8n', () => {
 	it('run 1: the complaint wave opens incidents, each sent once to the WeCom group and logged once', async () => {
 		const [first] = await scheduleRuns(1);
 		expect(first.status).toBe('success');
+		// n8n itself runs on the suite clock (else the scenario below would not be the one picked).
+		expect(onSuiteClock(first.startedAt, clock)).toBe(true);
 		const alerts = await nodeItems(first.id, 'Detect spikes');
 		expect(alerts.map((a) => [a.id, a.status, a.level, a.observed])).toEqual(scenario.opened.map((a) => [a.id, 'open', a.level, a.observed]));
 		for (const a of alerts) expect(a).toMatchObject({ type: 'negative_spike', accountId: BRAND.appId, platform: 'wechat_oa', owner: '舆情值班 PR on duty' });
