@@ -75,7 +75,8 @@ export function primaryCategory(categories: readonly RiskCategory[]): RiskCatego
 
 const LIKELIHOODS: readonly Likelihood[] = ['low', 'medium', 'high'];
 const IMPACTS: readonly Impact[] = ['minor', 'moderate', 'severe'];
-const EVIDENCE_TEXT_MAX = 1000;
+/** Evidence text kept per mention (code points): cards show 140, and the state stays small (≤ 500 × 5 × this). */
+const EVIDENCE_TEXT_MAX = 280;
 
 interface Resolved {
 	nowMs: number;
@@ -220,8 +221,14 @@ function openIncident(key: string, type: RiskCategory, members: readonly RiskAss
 	return incident;
 }
 
+function clip(text: string): string {
+	if (text.length <= EVIDENCE_TEXT_MAX) return text;
+	const points = [...text];
+	return points.length <= EVIDENCE_TEXT_MAX ? text : `${points.slice(0, EVIDENCE_TEXT_MAX).join('')}…`;
+}
+
 function evidenceOf(a: RiskAssessment): Evidence {
-	const e: Evidence = { mentionId: a.mentionId, text: a.text.length > EVIDENCE_TEXT_MAX ? `${a.text.slice(0, EVIDENCE_TEXT_MAX)}…` : a.text, reach: a.reach, score: a.sentiment.score };
+	const e: Evidence = { mentionId: a.mentionId, text: clip(a.text), reach: a.reach, score: a.sentiment.score };
 	if (a.url) e.url = a.url;
 	return e;
 }

@@ -184,6 +184,10 @@ describe('alertsFromAssessments', () => {
 		expect(Object.keys(next.state.incidents)).toHaveLength(3);
 		expect(JSON.stringify(first.state)).toBe(frozen);
 		expect(JSON.parse(JSON.stringify(next.state))).toEqual(next.state);
+		// A long comment is clipped at a code point (no broken emoji), so the stored state stays small.
+		const long = assessment(['complaint'], 'high', { text: '😡'.repeat(400) });
+		const [alert] = alertsFromAssessments([long], undefined, at(NOW)).alerts;
+		expect(alert.evidence[0].text).toBe(`${'😡'.repeat(280)}…`);
 	});
 
 	it('names the bad option', () => {
