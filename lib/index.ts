@@ -28,3 +28,13 @@ export { WeiboMetricsAdapter, WEIBO_MAX_COUNT, WEIBO_TIMEZONE, parseWeiboTime, t
 export { XMetricsAdapter, X_MAX_IDS_PER_CALL, X_MAX_RESULTS, type XOptions } from './platforms/x';
 export * from './exports';
 export { DouyinMetricsAdapter, DOUYIN_MAX_DAYS, DOUYIN_PAGE_SIZE, DOUYIN_TIMEZONE, type DouyinOptions } from './platforms/douyin';
+export { loadSeenIds, takeUnseen, emptySeenIds, type SeenIdsState, type SeenIdsOptions } from './polling/seen-ids';
+export { listRecentPosts, checkWatchWindow, MAX_WATCH_DAYS, MAX_WATCHED_POSTS, type WatchedPost, type WatchWindow } from './polling/watched-posts';
+export { commentsOnPosts, sortOldestFirst, type CommentSource, type CommentPollOptions } from './polling/comment-source';
+export { listWechatComments, recentWechatArticles, wechatMsgId, parseWechatMsgId, type WechatArticleRef, type WechatCommentType } from './platforms/wechat-oa-comments';
+export { WeiboComments, weiboPostUrl, WEIBO_COMMENTS_MAX_COUNT, type WeiboCommentsOptions } from './platforms/weibo-comments';
+export { YoutubeComments, youtubePostUrl, YOUTUBE_COMMENT_PAGE_MAX, type YoutubeCommentsOptions } from './platforms/youtube-comments';
+export { MastodonComments, type MastodonCommentsOptions } from './platforms/mastodon-comments';
+export { BlueskyComments, blueskyPostUrl, type BlueskyCommentsOptions } from './platforms/bluesky-comments';
+export { XMentions, xPostUrl, X_MENTIONS_PAGE_MAX, type XMentionsOptions } from './platforms/x-mentions';
+export { DouyinComments, DOUYIN_COMMENT_PAGE, type DouyinCommentsOptions } from './platforms/douyin-comments';
