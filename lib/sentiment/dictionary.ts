@@ -2,7 +2,7 @@ import afinn = require('sentiment/languages/en/labels.json');
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { EMOJI } from './lexicon/emoji';
 import { EN_REVIEW_WORDS, EN_SERVICE_WORDS, EN_WORDS } from './lexicon/en-words';
-import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, INTENSIFYING_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
+import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, INTENSIFYING_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
 import { SLANG } from './lexicon/slang';
 import { VADER_EN } from './lexicon/vader-en';
 import { expandWeightTable } from './lexicon/table';
@@ -12,7 +12,7 @@ import type { SentimentRuleset } from './types';
 /** What a matched term does in the scorer. */
 export type TermInfo =
 	| { kind: 'word'; weight: number; praise?: boolean; degreeBeforeWord?: number; punctuation?: boolean }
-	| { kind: 'negator'; strength: number; dangling?: number }
+	| { kind: 'negator'; strength: number; dangling?: number; praiseOnly?: boolean }
 	| { kind: 'degree'; multiplier: number; dangling?: number }
 	| { kind: 'contrast' }
 	| { kind: 'concession' }
@@ -34,6 +34,7 @@ function baseTerms(): Map<string, TermInfo> {
 	for (const table of [VADER_EN, EN_WORDS, EN_REVIEW_WORDS, EN_SERVICE_WORDS, ZH_WORDS, SLANG, EMOJI]) for (const [term, weight] of expandWeightTable(table)) word(term, weight);
 	for (const [term, weight] of EXASPERATION_MARKS) terms.set(term, { kind: 'word', weight, punctuation: true });
 	for (const [term, strength] of NEGATORS) terms.set(term, { kind: 'negator', strength });
+	for (const term of EXPECTATIONS) terms.set(term, { kind: 'negator', strength: 1, praiseOnly: true });
 	for (const [term, multiplier] of DEGREE_ADVERBS) terms.set(term, { kind: 'degree', multiplier });
 	for (const [term, weight] of DANGLING) {
 		const info = terms.get(term);

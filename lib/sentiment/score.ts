@@ -7,8 +7,9 @@ import type { Token } from './tokenize';
  * - a degree adverb multiplies the next word; after a negator it softens instead (不很好 < 很不好);
  * - contrast (但是, but): what came before × 0.5, what follows × 1.5; a concession clause (虽然) × 0.5;
  * - sarcasm: praise is turned around (× -0.6) next to a sarcasm cue (呵呵, 🙄, "yeah right"),
- *   when praise is followed by a negative word in the same clause ("great job losing my bag"), or when
- *   the text also reports a repeated failure (真是太棒了，又坏了); quoted praise (「好」服务) is negative;
+ *   when praise is followed by a negative word in the same clause ("great job losing my bag"), when
+ *   the text also reports a repeated failure (真是太棒了，又坏了), or when the praise is a sentence of its
+ *   own after a complaint ("my drinks never came. Awesome!"); quoted praise (「好」服务) is negative;
  * - a negative word after an "again" marker (又, again) × 1.3;
  * - an emphatic negator (一点都不, 根本不, not, never, no) or excess marker (太, too) that reaches no lexicon
  *   word but is followed by some word counts as a mild complaint itself (颜色一点都不红, 太短了, did not arrive).
@@ -34,6 +35,21 @@ interface Contribution {
 	value: number;
 	praise: boolean;
 	clause: number;
+	/** Praise that is a sentence of its own right after a complaint ("they never came. Awesome!"). */
+	echo?: boolean;
+}
+
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const BREAK_UNITS = new Set([...'，,。.!！?？;；\n~～…'].map((ch) => ch.charCodeAt(0)));
+
+/** The token is all its clause holds: a clause break (not the text's start) before it, a break or the end after it. */
+function standsAlone(text: string, start: number, end: number): boolean {
+	let i = start - 1;
+	while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+	if (i < 0 || !BREAK_UNITS.has(text.charCodeAt(i))) return false;
+	let j = end;
+	while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+	return j === text.length || BREAK_UNITS.has(text.charCodeAt(j));
 }
 
 /** A negator or degree adverb reaches over at most 3 Chinese characters or 2 English words. */
@@ -84,7 +100,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 	const contributions: Contribution[] = [];
 	let clause = 0;
 	let prevEnd = 0;
-	let negation: { strength: number; end: number; dangling: number } | undefined;
+	let negation: { strength: number; end: number; dangling: number; praiseOnly?: boolean } | undefined;
 	let degree: { multiplier: number; end: number; dangling: number } | undefined;
 	let afterContrast = 1;
 	let concessionClause = -1;
@@ -112,7 +128,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 		prevEnd = info.kind === 'word' && info.punctuation ? t.start : t.end;
 		switch (info.kind) {
 			case 'negator':
-				negation = negation ? { strength: -negation.strength, end: t.end, dangling: 0 } : { strength: info.strength, end: t.end, dangling: info.dangling ?? 0 };
+				negation = negation ? { strength: -negation.strength, end: t.end, dangling: 0 } : { strength: info.strength, end: t.end, dangling: info.dangling ?? 0, praiseOnly: info.praiseOnly };
 				continue;
 			case 'degree':
 				degree = { multiplier: (degree?.multiplier ?? 1) * (negation ? 0.7 : info.multiplier), end: t.end, dangling: negation ? 0 : (degree?.dangling ?? 0) + (info.dangling ?? 0) };
@@ -157,7 +173,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			continue;
 		}
 		let value = info.weight * (degree?.multiplier ?? 1);
-		if (negation) value *= (value > 0 ? -0.9 : -0.5) * negation.strength;
+		if (negation && !(value < 0 && negation.praiseOnly)) value *= (value > 0 ? -0.9 : -0.5) * negation.strength;
 		negation = degree = undefined;
 		if (value > 0 && isQuoted(text, t.start, t.end)) value = -value;
 		if (value < 0) {
@@ -169,7 +185,9 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			value *= params.negativeWeight;
 		}
 		value *= afterContrast * (concessionClause === clause ? 0.5 : 1);
-		contributions.push({ value, praise: value > 0 && !!info.praise, clause });
+		const praise = value > 0 && !!info.praise;
+		const echo = praise && standsAlone(text, t.start, t.end) && contributions.reduce((sum, c) => sum + c.value, 0) < 0;
+		contributions.push({ value, praise, clause, echo });
 	}
 
 	dangle(negation);
@@ -177,7 +195,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 
 	// A cue (呵呵, 🙄) only turns around praise in its own or a neighbouring clause: in a long review
 	// an old-style friendly 呵呵 must not flip every compliment.
-	const turned = (c: Contribution) => c.praise && (praiseThenNegative || repeatedFailure || Math.abs(c.clause - sarcasmClause) <= 1);
+	const turned = (c: Contribution) => c.praise && (praiseThenNegative || repeatedFailure || c.echo || Math.abs(c.clause - sarcasmClause) <= 1);
 	let total = 0;
 	let sarcasm = false;
 	for (const c of contributions) {

@@ -93,9 +93,16 @@ export function hashtagTokens(text: string, tokens: readonly Token[]): Token[] {
 }
 
 const NUMBER_WORDS = 'an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple|many|a few|a couple of';
-/** "for 2 hours", "over an hour", "almost 45mins": how long someone has been waiting, in a comment to a brand. */
-const WAITING_TIME = new RegExp(`\\b(?:for|over|almost|nearly|another|past)\\s+(?:\\d+(?:\\.\\d+)?\\+?\\s*|(?:${NUMBER_WORDS})\\s+)(?:hours?|hrs?|minutes?|mins?)\\b`, 'gi');
-const WAITING_HINT = /hour|hr|min/i;
+/**
+ * How long someone has been waiting, in a comment to a brand: "for 2 hours", "over an hour", "almost 45mins",
+ * "took more than an hour", "after 40 minutes on hold"; and "3 days since I ordered", "24 hrs later".
+ */
+const WAITING_TIME = new RegExp(
+	`\\b(?:(?:for|over|almost|nearly|another|past|than|took|after)\\s+(?:\\d+(?:\\.\\d+)?\\+?\\s*|(?:${NUMBER_WORDS})\\s+)(?:hours?|hrs?|minutes?|mins?)` +
+		`|(?:\\d+|${NUMBER_WORDS})\\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\\s+(?:since|later|and still|now and))\\b`,
+	'gi',
+);
+const WAITING_HINT = /hour|hr|min|day|week/i;
 
 /** Waiting-time phrases as complaint tokens (weight -1.5), unless a lexicon token with a role overlaps them. */
 export function waitingTimeTokens(text: string, tokens: readonly Token[]): Token[] {

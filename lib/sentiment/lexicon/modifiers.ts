@@ -15,9 +15,17 @@ export const NEGATORS: ReadonlyArray<readonly [string, number]> = [
 	...['no longer', 'anything but', 'far from', 'less than', 'fails to', 'failed to', 'failing to', 'unable to', 'refuses to', 'refused to', 'should have been', 'should\'ve been', 'could have been', 'could\'ve been', 'would have been', 'would\'ve been', '不能'].map((t) => [t, 1] as const),
 	// "devoid of charm", "lacks wit": the lack of something good is bad (and of something bad, good).
 	...['devoid of', 'lacks', 'lacking', 'lacking in', 'lack of', 'absence of'].map((t) => [t, 1] as const),
+	// A failed expectation: "it was supposed to be funny" (see EXPECTATIONS).
+	...['supposed to be', 'was supposed to', 'were supposed to', 'was meant to', 'were meant to'].map((t) => [t, 1] as const),
 	// "less funny", "rarely works": weaker than "not".
 	...['less', 'rarely', 'seldom'].map((t) => [t, 0.8] as const),
 ];
+
+/**
+ * Negators of a failed expectation: they turn praise around ("was supposed to be funny") but leave a
+ * negative word as it is, since what was planned is not what is judged ("my flight was supposed to leave at 9").
+ */
+export const EXPECTATIONS: readonly string[] = ['supposed to be', 'was supposed to', 'were supposed to', 'was meant to', 'were meant to'];
 
 /** Degree adverbs: multipliers for the next sentiment word. */
 export const DEGREE_ADVERBS: ReadonlyArray<readonly [string, number]> = [
@@ -42,7 +50,7 @@ export const DANGLING: ReadonlyArray<readonly [string, number]> = [
 	// "failed to arrive", "unable to rebook", 不能开机: a failure whatever the verb.
 	...['fails to', 'failed to', 'failing to', 'unable to', 'refuses to', 'refused to', 'devoid of', 'lacks', 'lacking', 'lacking in', 'lack of', 'absence of'].map((t) => [t, -2] as const),
 	...['not quite', 'not really', 'not exactly', 'not particularly', 'not especially', 'not all that'].map((t) => [t, -0.5] as const),
-	...['rarely', 'seldom'].map((t) => [t, -1] as const),
+	...['rarely', 'seldom', 'barely', 'hardly', 'supposed to be', 'was supposed to', 'were supposed to', 'was meant to', 'were meant to'].map((t) => [t, -1] as const),
 	['不能', -1],
 ];
 

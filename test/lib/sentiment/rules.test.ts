@@ -77,6 +77,21 @@ describe('how customers complain and thank', () => {
 		},
 	);
 
+	it.each(['it took more than an hour to get a reply', '5 days since I ordered and still nothing', 'my flight was supposed to leave at 9', 'the app barely works', "I'm taking my business elsewhere"])(
+		'%s is negative',
+		(text) => {
+			expect(label(text)).toBe('negative');
+		},
+	);
+
+	it('praise as a sentence of its own right after a complaint is sarcasm', () => {
+		expect(label('We ordered drinks an hour ago and they never came. Awesome!')).toBe('negative');
+		expect(label('my bag is lost. Thanks!')).toBe('negative');
+		// … but not when the praise carries on the sentence, or nothing bad came before it
+		expect(label('The flight was late, but the crew were awesome and kind')).toBe('positive');
+		expect(label('Landed on time. Awesome!')).toBe('positive');
+	});
+
 	it('a time span alone is not a complaint', () => {
 		expect(label('the show starts in 2 hours')).toBe('neutral');
 	});
