@@ -1,29 +1,34 @@
 /**
  * workflows/comment-risk-monitor.json end to end in a real n8n against the sandbox, published (production
  * webhooks and polling):
- * - WeChat push: the echostr handshake, a correctly signed message answered "success", scored critical, sent as
- *   an alert card to the sandbox's WeCom group bot (level shown, the comment's markdown and @all neutralised) and
- *   logged once in the Data Table `mediaops_risk_events`; a bad signature gets 401 and starts nothing;
+ * - WeChat push: the echostr handshake, a correctly signed message answered "success", scored critical, raised
+ *   as an incident alert (Sentiment Risk · Raise Alerts, suggested actions from lib/risk/actions.ts) sent as a card
+ *   to the sandbox's WeCom group bot (level shown, the comment's markdown and @all neutralised) and logged once in
+ *   the Data Table `mediaops_risk_events`; a second message about the same thing joins that incident without a
+ *   second card; a bad signature gets 401 and starts nothing;
  * - signed webhook (HMAC-SHA256): a signed Mention is scored and alerted; a wrong signature or a stale timestamp
  *   gets 401 and starts nothing;
  * - polling (MediaOps Trigger, new comments): comments that appear after activation are emitted once, scored, and
- *   the high/critical ones alerted and logged.
+ *   the high/critical ones grouped into incidents (one card per incident) and logged.
  *
- * The sandbox clock runs `lag` behind the real one, so at activation the trigger records the comments visible then;
- * setting lag to 0 reveals the comments of the last `lag` hours, which the next poll must emit. The seed and lag are
- * picked (with the core library on the sandbox's seeded truth) so that a few of those comments are high or critical.
+ * The sandbox clock runs `lag` behind the suite clock, so at activation the trigger records the comments visible
+ * then; setting lag to 0 reveals the comments of the last `lag` hours, which the next poll must emit. The seed and
+ * lag are picked (with the core library on the sandbox's seeded truth) so that a few of those comments are high or
+ * critical. The suite clock (risk-support.ts) reads 14:00 Asia/Shanghai when the suite starts, in n8n too, so the
+ * suite passes at any real time of day (a lag never crosses the China date).
  */
-import { restData, waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
-import * as path from 'node:path';
+import { waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
 import { SANDBOX_WECHAT_ACCOUNTS, type Sandbox } from '../../sandbox';
 import { WechatDataset } from '../../sandbox/platforms/wechat/data';
 import { sandboxWebhookUrl } from '../../sandbox/platforms/notify';
 import { addDays } from '../../sandbox/dates';
 import { commentToMention } from '../../lib/platforms/wechat-oa-comments';
 import { hmacSignature, wechatSignature } from '../../lib/platforms/wechat-oa-push';
-import { assessMentions } from '../../lib/risk';
-import type { Mention } from '../../lib/model';
-import { PACKAGE_NAME, readWorkflow, setUpE2e, type E2eEnv } from './support';
+import { alertsFromAssessments, assessMentions, primaryCategory } from '../../lib/risk';
+import { escapeChatMarkdown } from '../../lib/notify/escape';
+import type { Mention, RiskAlert, RiskAssessment } from '../../lib/model';
+import { PACKAGE_NAME, readWorkflow, type E2eEnv } from './support';
+import { nodeItems as storedItems, onSuiteClock, setUpRiskE2e, shanghaiDay, suiteClock, type SuiteClock } from './risk-support';
 
 const WORKFLOW_ID = 'mediaopsCommentRisk';
 const TABLE = 'mediaops_risk_events';
@@ -34,6 +39,7 @@ const PUSH_TOKEN = 'mediaopsSandboxPushToken';
 const HMAC_SECRET = 'sandbox-hmac-secret-0123456789';
 const PUSH_CREDENTIAL = { id: 'mediaopsCommentPush01', name: 'MediaOps Comment Push (sandbox)', type: 'commentPushApi', data: { wechatToken: PUSH_TOKEN, hmacSecret: HMAC_SECRET } };
 const HOUR = 3_600_000;
+const OWNER = '舆情值班 PR on duty';
 
 type Json = Record<string, unknown>;
 
@@ -45,22 +51,20 @@ function visibleComments(data: WechatDataset): Mention[] {
 		.flatMap((a) => (data.comments(a.msgDataId, a.index - 1) ?? []).map((c) => commentToMention(c as unknown as Record<string, unknown>, { msgDataId: a.msgDataId, index: a.index - 1 }, BRAND.appId)!));
 }
 
-const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
-
 /** A seed and a lag whose revealed comments include 1–6 high or critical ones (WeCom bots take 20 messages a minute). */
 function pickSeedAndLag(): { seed: number; lagMs: number; revealed: string[]; high: string[] } {
-	const now = Date.now();
+	const now = clock.now();
 	for (let seed = 1; seed < 3000; seed++) {
-		let clock = new Date(now);
-		const data = new WechatDataset(seed, () => clock);
+		let sandboxAt = new Date(now);
+		const data = new WechatDataset(seed, () => sandboxAt);
 		const all = visibleComments(data);
 		for (const lagHours of [2, 4, 8, 1, 3, 6, 0.5]) {
 			// n8n asks the datacube for days up to its own yesterday: the lagging sandbox must be on the same China date.
 			if (shanghaiDay(now - lagHours * HOUR) !== shanghaiDay(now)) continue;
-			clock = new Date(now - lagHours * HOUR);
+			sandboxAt = new Date(now - lagHours * HOUR);
 			const before = new Set(visibleComments(data).map((m) => m.id));
 			// Comments a few minutes younger than the lag must not change the picture: require the same set 5 min on.
-			clock = new Date(now - lagHours * HOUR + 5 * 60_000);
+			sandboxAt = new Date(now - lagHours * HOUR + 5 * 60_000);
 			const later = new Set(visibleComments(data).map((m) => m.id));
 			if (later.size !== before.size) continue;
 			const revealed = all.filter((m) => !before.has(m.id));
@@ -71,8 +75,10 @@ function pickSeedAndLag(): { seed: number; lagMs: number; revealed: string[]; hi
 	throw new Error('no sandbox seed with a few high-risk comments to reveal');
 }
 
+const clock: SuiteClock = suiteClock();
+/** Unix seconds on the suite clock, as the senders of pushes and signed comments stamp them. */
+const unixNow = () => Math.floor(clock.now() / 1000);
 let env: E2eEnv;
-const api = <T>(pathname: string, init?: RequestInit): Promise<T> => restData<T>(env.n8n, pathname, init);
 const executions = (): Promise<Execution[]> => workflowExecutions(env.n8n, WORKFLOW_ID, 100);
 const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> => waitUntil(what, probe, timeoutMs, 500);
 
@@ -90,14 +96,7 @@ async function nextRun(mode: string, before: number): Promise<Execution> {
 	});
 }
 
-/** A node's first-run output items (output `index`) of a stored execution. */
-async function nodeItems(executionId: string, node: string, index = 0): Promise<Json[]> {
-	const execution = await api<{ data: string | Json }>(`/rest/executions/${executionId}`);
-	const n8nDir = path.dirname(path.dirname(env.n8n.bin));
-	const flatted = require(require.resolve('flatted', { paths: [n8nDir] })) as { parse(s: string): unknown };
-	const data = (typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data) as { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>> } };
-	return (data.resultData.runData[node]?.[0]?.data?.main?.[index] ?? []).map((i) => i.json);
-}
+const nodeItems = (executionId: string, node: string, index = 0): Promise<Json[]> => storedItems(env, executionId, node, index);
 
 /** What the sandbox's WeCom group bot accepted, as markdown contents. */
 async function wecomMessages(): Promise<string[]> {
@@ -112,7 +111,7 @@ async function wecomMessages(): Promise<string[]> {
 beforeAll(async () => {
 	picked = pickSeedAndLag();
 	lagMs = picked.lagMs;
-	env = await setUpE2e('comment-risk-monitor', { seed: picked.seed, now: () => new Date(Date.now() - lagMs) });
+	env = await setUpRiskE2e('comment-risk-monitor', clock, { seed: picked.seed, now: () => new Date(clock.now() - lagMs) });
 	sandbox = env.sandbox;
 	await env.n8n.importCredentials([
 		PUSH_CREDENTIAL,
@@ -139,12 +138,12 @@ describe('comment-risk-monitor in real n8n', () => {
 	describe('WeChat push', () => {
 		const url = () => `${env.n8n.url}/webhook/mediaops-comments`;
 		function signed(extra: Record<string, string> = {}, token = PUSH_TOKEN): URLSearchParams {
-			const timestamp = String(Math.floor(Date.now() / 1000));
+			const timestamp = String(unixNow());
 			const nonce = String(Math.floor(Math.random() * 1e9));
 			return new URLSearchParams({ timestamp, nonce, signature: wechatSignature(token, timestamp, nonce), ...extra });
 		}
 		const xml = (content: string, msgId: string) =>
-			`<xml><ToUserName><![CDATA[gh_sandbox0brand]]></ToUserName><FromUserName><![CDATA[oSandboxUser0000000000000001]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
+			`<xml><ToUserName><![CDATA[gh_sandbox0brand]]></ToUserName><FromUserName><![CDATA[oSandboxUser0000000000000001]]></FromUserName><CreateTime>${unixNow()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
 		const webhookRuns = async () => (await executions()).filter((e) => e.mode === 'webhook');
 
 		it('answers the echostr handshake', async () => {
@@ -153,7 +152,8 @@ describe('comment-risk-monitor in real n8n', () => {
 			expect(await res.text()).toBe('5838479218127813673');
 		});
 
-		it('a critical message is answered "success", alerted to the WeCom group with its markup neutralised, and logged', async () => {
+		let incidentId = '';
+		it('a critical message is answered "success", raised as an incident, sent to the WeCom group with its markup neutralised, and logged', async () => {
 			const before = (await webhookRuns()).length;
 			const messagesBefore = (await wecomMessages()).length;
 			const text = '你们的咖啡喝完拉肚子了，再不退款我就打12315投诉 <@all> **速看** [详情](http://evil.example/x)';
@@ -162,11 +162,20 @@ describe('comment-risk-monitor in real n8n', () => {
 			expect(await res.text()).toBe('success');
 			const run = await nextRun('webhook', before);
 			expect(run.status).toBe('success');
+			expect(onSuiteClock(run.startedAt, clock)).toBe(true);
 			const [assessment] = await nodeItems(run.id, 'Assess mentions');
 			expect(assessment).toMatchObject({ mentionId: '880001', platform: 'wechat_oa', riskLevel: 'critical' });
 			expect(assessment.categories).toEqual(expect.arrayContaining(['safety_quality', 'refund_dispute', 'media_exposure']));
+			const alerts = await nodeItems(run.id, 'Raise alerts');
+			expect(alerts).toHaveLength(1);
+			const [alert] = alerts;
+			// One incident per account and main category; the push's account is the OA's original ID.
+			expect(alert).toMatchObject({ type: 'safety_quality', status: 'open', level: 'critical', platform: 'wechat_oa', accountId: 'gh_sandbox0brand', metric: 'risk_mentions', observed: 1, owner: OWNER });
+			expect(String(alert.id)).toMatch(/^risk:wechat_oa:gh_sandbox0brand:safety_quality:/);
+			expect((alert.evidence as Json[]).map((e) => e.mentionId)).toEqual(['880001']);
+			incidentId = String(alert.id);
 			const [sent] = await nodeItems(run.id, 'Notify team (WeCom)');
-			expect(sent).toMatchObject({ channel: 'wecom', ok: true, status: 'sent', level: 'critical', alertId: 'mention:wechat_oa:880001' });
+			expect(sent).toMatchObject({ channel: 'wecom', ok: true, status: 'sent', level: 'critical', alertId: incidentId });
 
 			const messages = await wecomMessages();
 			expect(messages).toHaveLength(messagesBefore + 1);
@@ -184,12 +193,32 @@ describe('comment-risk-monitor in real n8n', () => {
 			expect(card).not.toContain('http://evil.example');
 
 			const rows = await env.n8n.dataTableRows(TABLE);
-			const row = rows.find((r) => r.incidentId === 'mention:wechat_oa:880001');
-			expect(row).toMatchObject({ type: 'safety_quality', status: 'open', level: 'critical', platform: 'wechat_oa', metric: 'sentiment_score', evidenceIds: '880001', action: 'notified: wecom', owner: '舆情值班 PR on duty' });
+			const row = rows.find((r) => r.incidentId === incidentId);
+			expect(row).toMatchObject({ type: 'safety_quality', status: 'open', level: 'critical', platform: 'wechat_oa', metric: 'risk_mentions', observed: 1, evidenceIds: '880001', action: 'notified: wecom', owner: OWNER });
+			// The actions of every category the incident touches, from lib/risk/actions.ts.
 			expect(String(row!.suggestedActions)).toContain('立即核查涉事批次');
+			expect(String(row!.suggestedActions)).toContain('核实订单与售后记录');
 		}, 120_000);
 
-		it('a neutral message is scored and stops at the filter: no card, no row', async () => {
+		it('a second message about the same problem joins the open incident: no second card, the row unchanged', async () => {
+			const before = (await webhookRuns()).length;
+			const messagesBefore = (await wecomMessages()).length;
+			const rowBefore = (await env.n8n.dataTableRows(TABLE)).find((r) => r.incidentId === incidentId);
+			const res = await fetch(`${url()}?${signed()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml('喝了你们的咖啡我也拉肚子了，要求退款，不然就打12315投诉', '880004') });
+			expect(await res.text()).toBe('success');
+			const run = await nextRun('webhook', before);
+			expect(run.status).toBe('success');
+			const [assessment] = await nodeItems(run.id, 'Assess mentions');
+			expect(assessment).toMatchObject({ mentionId: '880004', riskLevel: expect.stringMatching(/^(high|critical)$/) });
+			expect(primaryCategory(assessment.categories as RiskAssessment['categories'])).toBe('safety_quality');
+			expect(await nodeItems(run.id, 'Raise alerts')).toEqual([]);
+			expect(await wecomMessages()).toHaveLength(messagesBefore);
+			const rows = await env.n8n.dataTableRows(TABLE);
+			expect(rows.find((r) => r.incidentId === incidentId)).toEqual(rowBefore);
+			expect(rows.some((r) => String(r.evidenceIds).includes('880004'))).toBe(false);
+		}, 120_000);
+
+		it('a neutral message is scored and raises nothing: no card, no row', async () => {
 			const before = (await webhookRuns()).length;
 			const messagesBefore = (await wecomMessages()).length;
 			const res = await fetch(`${url()}?${signed()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml('请问周末门店几点开门？', '880003') });
@@ -197,9 +226,9 @@ describe('comment-risk-monitor in real n8n', () => {
 			const run = await nextRun('webhook', before);
 			expect(run.status).toBe('success');
 			expect((await nodeItems(run.id, 'Assess mentions'))[0]).toMatchObject({ mentionId: '880003', riskLevel: 'none' });
-			expect(await nodeItems(run.id, 'High or critical')).toEqual([]);
+			expect(await nodeItems(run.id, 'Raise alerts')).toEqual([]);
 			expect(await wecomMessages()).toHaveLength(messagesBefore);
-			expect((await env.n8n.dataTableRows(TABLE)).some((r) => r.incidentId === 'mention:wechat_oa:880003')).toBe(false);
+			expect((await env.n8n.dataTableRows(TABLE)).some((r) => String(r.evidenceIds).includes('880003'))).toBe(false);
 		}, 120_000);
 
 		it('rejects a bad signature with 401 and starts nothing', async () => {
@@ -222,7 +251,7 @@ describe('comment-risk-monitor in real n8n', () => {
 			accountId: 'sandbox-weibo-brand',
 			author: { id: 'u-9001', name: 'food-reporter', followers: 250_000 },
 			text: 'Got food poisoning from your latte, my lawyer will sue and the press already knows',
-			createdAt: new Date().toISOString(),
+			createdAt: new Date(clock.now()).toISOString(),
 			url: 'https://weibo.example/wb-5001',
 		};
 		const post = (body: string, timestamp: string, signature: string) =>
@@ -231,8 +260,8 @@ describe('comment-risk-monitor in real n8n', () => {
 		it('a signed mention is scored, alerted and logged; a wrong signature or a stale timestamp gets 401 and starts nothing', async () => {
 			const runsBefore = (await executions()).filter((e) => e.mode === 'webhook').length;
 			const body = JSON.stringify({ mentions: [mention] });
-			const now = String(Math.floor(Date.now() / 1000));
-			const stale = String(Math.floor(Date.now() / 1000) - 3600);
+			const now = String(unixNow());
+			const stale = String(unixNow() - 3600);
 			expect((await post(body, now, hmacSignature('wrong-secret', now, body))).status).toBe(401);
 			expect((await post(body, stale, hmacSignature(HMAC_SECRET, stale, body))).status).toBe(401);
 			await new Promise((r) => setTimeout(r, 1500));
@@ -246,6 +275,8 @@ describe('comment-risk-monitor in real n8n', () => {
 			expect(run.status).toBe('success');
 			const [assessment] = await nodeItems(run.id, 'Assess mentions');
 			expect(assessment).toMatchObject({ mentionId: 'wb-5001', platform: 'weibo', riskLevel: 'critical' });
+			const [alert] = await nodeItems(run.id, 'Raise alerts');
+			expect(alert).toMatchObject({ type: primaryCategory(assessment.categories as RiskAssessment['categories']), status: 'open', level: 'critical', platform: 'weibo', accountId: 'sandbox-weibo-brand', observed: 1 });
 			const messages = await wecomMessages();
 			expect(messages).toHaveLength(messagesBefore + 1);
 			const card = messages[messages.length - 1];
@@ -253,13 +284,13 @@ describe('comment-risk-monitor in real n8n', () => {
 			expect(card).toContain('Got food poisoning from your latte');
 			// Evidence with an http(s) URL is linked.
 			expect(card).toContain('(https://weibo.example/wb-5001)');
-			const row = (await env.n8n.dataTableRows(TABLE)).find((r) => r.incidentId === 'mention:weibo:wb-5001');
-			expect(row).toMatchObject({ level: 'critical', platform: 'weibo', accountId: 'sandbox-weibo-brand', action: 'notified: wecom' });
+			const row = (await env.n8n.dataTableRows(TABLE)).find((r) => r.incidentId === alert.id);
+			expect(row).toMatchObject({ level: 'critical', platform: 'weibo', accountId: 'sandbox-weibo-brand', evidenceIds: 'wb-5001', action: 'notified: wecom' });
 		}, 120_000);
 	});
 
 	describe('polling (MediaOps Trigger)', () => {
-		it('comments that appear after activation are emitted once, scored, and the high/critical ones alerted and logged', async () => {
+		it('comments that appear after activation are emitted once, scored, and the high/critical ones raised as incidents, sent once each and logged', async () => {
 			const pollsBefore = (await executions()).filter((e) => e.mode === 'trigger');
 			// Nothing that existed at activation was emitted ("Start From Now").
 			for (const run of pollsBefore) {
@@ -282,14 +313,39 @@ describe('comment-risk-monitor in real n8n', () => {
 			const high = assessed.filter((a) => a.riskLevel === 'high' || a.riskLevel === 'critical');
 			expect(high.map((a) => a.mentionId).sort()).toEqual(expect.arrayContaining([...picked.high].sort()));
 
+			// What Raise Alerts must make of the polls, run by run, by the core library: one alert per incident
+			// (account × main category), later comments of an open incident silent unless its level rises.
+			// The state starts with the polls before the reveal (they may have raised something already).
+			const revealRuns = new Set(runs.map((r) => r.id));
+			let state: Parameters<typeof alertsFromAssessments>[1];
+			const expected: RiskAlert[] = [];
+			const raised: Json[] = [];
+			for (const poll of [...pollsBefore, ...runs]) {
+				const input = (await nodeItems(poll.id, 'Assess mentions')) as unknown as RiskAssessment[];
+				const step = alertsFromAssessments(input, state, { now: poll.startedAt ?? new Date(clock.now()).toISOString(), timezone: 'Asia/Shanghai', owner: OWNER, language: 'zh' });
+				state = step.state;
+				if (!revealRuns.has(poll.id)) continue;
+				expected.push(...step.alerts);
+				raised.push(...(await nodeItems(poll.id, 'Raise alerts')));
+			}
+			const shape = (a: Json | RiskAlert) => [a.type, a.status, a.level, a.accountId, a.observed, (a.evidence as Json[]).map((e) => e.mentionId)];
+			expect(raised.map(shape)).toEqual(expected.map(shape));
+			expect(raised.length).toBeGreaterThan(0);
+			expect(raised.length).toBeLessThanOrEqual(high.length);
+
+			// One card per alert, showing its level and its top comment as plain words.
 			const messages = (await wecomMessages()).slice(messagesBefore);
-			expect(messages).toHaveLength(high.length);
+			expect(messages).toHaveLength(raised.length);
+			raised.forEach((a, i) => {
+				expect(messages[i]).toContain(`【${a.level === 'critical' ? '严重' : '高'}】`);
+				expect(messages[i]).toContain(escapeChatMarkdown(String((a.evidence as Json[])[0].text)).slice(0, 10));
+			});
+			// Every high or critical comment belongs to a logged incident of its account and main category.
 			const rows = await env.n8n.dataTableRows(TABLE);
+			for (const a of raised) expect(rows.find((r) => r.incidentId === a.id)).toMatchObject({ level: a.level, accountId: BRAND.appId, metric: 'risk_mentions', action: 'notified: wecom' });
 			for (const a of high) {
-				const level = a.riskLevel === 'critical' ? '【严重】' : '【高】';
-				const text = String(a.text).slice(0, 12);
-				expect(messages.some((m) => m.includes(level) && m.includes(text))).toBe(true);
-				expect(rows.find((r) => r.incidentId === `mention:wechat_oa:${String(a.mentionId)}`)).toMatchObject({ level: a.riskLevel, accountId: BRAND.appId, action: 'notified: wecom' });
+				const prefix = `risk:wechat_oa:${BRAND.appId}:${primaryCategory(a.categories as RiskAssessment['categories'])}:`;
+				expect(rows.some((r) => String(r.incidentId).startsWith(prefix))).toBe(true);
 			}
 		}, 180_000);
 	});
