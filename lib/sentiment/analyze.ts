@@ -74,8 +74,11 @@ function lexiconScore(text: string, options: SentimentOptions): number {
 
 /** Score of lexicon tokens found in the normalised text, plus the cased slang only capitals mark, run-together hashtags and waiting times. */
 export function lexiconScoreOfTokens(normalized: string, tokens: Token[]): number {
-	const extra = [...casedSlangTokens(normalized), ...hashtagTokens(normalized, tokens), ...waitingTimeTokens(normalized, tokens)];
-	if (extra.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
+	const cased = casedSlangTokens(normalized);
+	const tags = hashtagTokens(normalized, tokens);
+	const waits = waitingTimeTokens(normalized, tokens);
+	if (cased.length + tags.length + waits.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
+	const extra = [...cased, ...tags, ...waits];
 	const covered = (t: Token) => extra.some((e) => t.start >= e.start && t.end <= e.end);
 	const all = [...tokens.filter((t) => !covered(t)), ...extra].sort((a, b) => a.start - b.start);
 	return normalizeScore(scoreTokens(normalized, all).total);

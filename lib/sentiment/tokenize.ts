@@ -96,22 +96,31 @@ const NUMBER_WORDS = 'an?|one|two|three|four|five|six|seven|eight|nine|ten|twelv
 /**
  * How long someone has been waiting, in a comment to a brand: "for 2 hours", "over an hour", "almost 45mins",
  * "took more than an hour", "after 40 minutes on hold"; and "3 days since I ordered", "24 hrs later".
+ * Found from the time unit (one cheap pass), then the words before and after it.
  */
-const WAITING_TIME = new RegExp(
-	`\\b(?:(?:for|over|almost|nearly|another|past|than|took|after)\\s+(?:\\d+(?:\\.\\d+)?\\+?\\s*|(?:${NUMBER_WORDS})\\s+)(?:hours?|hrs?|minutes?|mins?)` +
-		`|(?:\\d+|${NUMBER_WORDS})\\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\\s+(?:since|later|and still|now and))\\b`,
-	'gi',
-);
-const WAITING_HINT = /hour|hr|min|day|week/i;
+const TIME_UNIT = /[\d\s](?:h(?:ou)?rs?|min(?:ute)?s?|days?|weeks?)\b/gi;
+const HAS_TIME_UNIT = /[\d\s](?:h(?:ou)?rs?|min(?:ute)?s?|days?|weeks?)\b/i;
+const SPAN_BEFORE = new RegExp(`\\b(?:for|over|almost|nearly|another|past|than|took|after)\\s+(?:\\d+(?:\\.\\d+)?\\+?\\s*|(?:${NUMBER_WORDS})\\s+)$`, 'i');
+const COUNT_BEFORE = new RegExp(`\\b(?:\\d+|${NUMBER_WORDS})\\s*$`, 'i');
+const STILL_AFTER = /^\s+(?:since|later|and still|now and)\b/i;
 
 /** Waiting-time phrases as complaint tokens (weight -1.5), unless a lexicon token with a role overlaps them. */
 export function waitingTimeTokens(text: string, tokens: readonly Token[]): Token[] {
 	const out: Token[] = [];
-	if (!WAITING_HINT.test(text)) return out;
-	for (const m of text.matchAll(WAITING_TIME)) {
-		const start = m.index ?? 0;
-		const end = start + m[0].length;
-		if (tokens.some((t) => t.start < end && t.end > start && carries(t))) continue;
+	if (!HAS_TIME_UNIT.test(text)) return out;
+	for (const m of text.matchAll(TIME_UNIT)) {
+		const at = (m.index ?? 0) + 1; // the unit, after the digit or space the pattern starts with
+		const before = text.slice(Math.max(0, at - 40), at);
+		let start = -1;
+		let end = at + m[0].length - 1;
+		const span = /^[hm]/i.test(m[0].slice(1)) ? SPAN_BEFORE.exec(before) : null;
+		if (span) start = at - before.length + span.index;
+		else {
+			const count = COUNT_BEFORE.exec(before);
+			const still = count && STILL_AFTER.exec(text.slice(end, end + 16));
+			if (count && still) (start = at - before.length + count.index), (end += still[0].length);
+		}
+		if (start < 0 || tokens.some((t) => t.start < end && t.end > start && carries(t))) continue;
 		out.push({ start, end, info: { kind: 'word', weight: -1.5 } });
 	}
 	return out;
