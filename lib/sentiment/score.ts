@@ -25,7 +25,6 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = { negativeWeight: 1.7 };
 
 const CLAUSE_BREAK = /[，,。.!！?？;；\n~～…]/;
 const HAN = /\p{Script=Han}/u;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** A dangling modifier counts only when a word follows it ("too slim", 太小了), not at the end ("me too"). */
 const WORD_AFTER = /^\s?[\p{L}\p{N}]/u;
 const OPEN_QUOTES = '「『“"《‘';
@@ -40,43 +39,47 @@ interface Contribution {
 }
 
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-const BREAK_UNITS = new Set([...'，,。.!！?？;；\n~～…'].map((ch) => ch.charCodeAt(0)));
+/** 1 for the code units of CLAUSE_BREAK (all in the BMP). */
+const IS_BREAK = new Uint8Array(65536);
+for (const ch of '，,。.!！?？;；\n~～…') IS_BREAK[ch.charCodeAt(0)] = 1;
 
 /** The token is all its clause holds: a clause break (not the text's start) before it, a break or the end after it. */
 function standsAlone(text: string, start: number, end: number): boolean {
 	let i = start - 1;
 	while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-	if (i < 0 || !BREAK_UNITS.has(text.charCodeAt(i))) return false;
+	if (i < 0 || !IS_BREAK[text.charCodeAt(i)]) return false;
 	let j = end;
 	while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-	return j === text.length || BREAK_UNITS.has(text.charCodeAt(j));
+	return j === text.length || IS_BREAK[text.charCodeAt(j)] === 1;
 }
 
 /** A negator or degree adverb reaches over at most 3 Chinese characters or 2 English words. */
 function withinReach(text: string, from: number, to: number): boolean {
 	if (to - from > 40) return false;
-	return withinReachGap(text.slice(from, to));
-}
-
-function withinReachGap(gap: string): boolean {
-	if (ASCII_ONLY.test(gap)) return asciiGapWithinReach(gap);
-	if (CLAUSE_BREAK.test(gap)) return false;
-	if (HAN.test(gap)) return gap.replace(/\s/g, '').length <= 3;
-	return gap.trim().split(/\s+/).filter(Boolean).length <= 2;
-}
-
-/** withinReachGap for ASCII text, without building strings: no clause break and at most 2 words. */
-function asciiGapWithinReach(gap: string): boolean {
+	// ASCII gaps are read in place (most English text); others through the string rules below.
 	let words = 0;
 	let inWord = false;
-	for (let i = 0; i < gap.length; i++) {
-		const c = gap.charCodeAt(i);
-		if (c === 44 || c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 126) return false; // , . ! ? ; \n ~
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 128) return withinReachGap(text.slice(from, to));
+		if (IS_BREAK[c]) return false;
 		const space = c === 32 || (c >= 9 && c <= 13);
 		if (!space && !inWord) words++;
 		inWord = !space;
 	}
 	return words <= 2;
+}
+
+function withinReachGap(gap: string): boolean {
+	if (CLAUSE_BREAK.test(gap)) return false;
+	if (HAN.test(gap)) return gap.replace(/\s/g, '').length <= 3;
+	return gap.trim().split(/\s+/).filter(Boolean).length <= 2;
+}
+
+/** Whether text[from, to) holds a clause break (CLAUSE_BREAK without building the substring). */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) if (IS_BREAK[text.charCodeAt(i)]) return true;
+	return false;
 }
 
 function isQuoted(text: string, start: number, end: number): boolean {
@@ -116,8 +119,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
-		const gap = text.slice(prevEnd, t.start);
-		if (CLAUSE_BREAK.test(gap)) {
+		if (hasClauseBreak(text, prevEnd, t.start)) {
 			clause++;
 			repeatPending = false;
 		}
