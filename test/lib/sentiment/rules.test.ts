@@ -65,6 +65,7 @@ describe('how customers complain and thank', () => {
 		'客服不理人',
 		'屏幕有裂纹',
 		'头发用完特别痒',
+		'没有想象中的好',
 		'裤子颜色和尺码都搞错了',
 	])('%s is negative', (text) => {
 		expect(label(text)).toBe('negative');
