@@ -21,14 +21,14 @@ export const EN_WORDS: WeightTable = {
  * "routine", "recycled", "cardboard", "affecting", "tight").
  */
 export const EN_REVIEW_WORDS: WeightTable = {
-	'3': 'spellbinding crowd-pleaser crowd-pleasing thought-provoking well_worth must-see tour_de_force',
-	'2': 'absorbing captivating enthralling mesmerising luminous rousing stirring nuanced perceptive astute lyrical poetic endearing resonant evocative taut suspenseful marvellous unpretentious unforced unflinching nimble',
+	'3': 'spellbinding crowd-pleaser crowd-pleasing thought-provoking well_worth must-see tour_de_force masterfully laugh-out-loud side-splitting sidesplitting uproarious life-affirming showstopper knockout',
+	'2': 'absorbing captivating enthralling mesmerising luminous rousing stirring nuanced perceptive astute lyrical poetic endearing resonant evocative taut suspenseful marvellous unpretentious unforced unflinching nimble finely superbly skillfully deftly hilariously strikingly movingly wittily touchingly stunningly feel-good soulful riotous hilarity well-acted well-observed well-paced sure-handed',
 	'1.5': 'moving genuine authentic sturdy',
 	'1': 'subtle layered textured understated wry droll atmospheric provocative potent',
-	'-1': 'juvenile sour pedestrian workmanlike generic amateur overly_long',
-	'-2': 'mundane hampered limp sham grotesque lethargically listless leaden inert tepid meandering ponderous heavy-handed self-indulgent schmaltzy mawkish saccharine cloying preachy shrill strident witless humourless brainless choppy convoluted far-fetched laughable dopey cheesy corny hokey cartoonish one-note one-dimensional paper-thin wooden stilted drab wearisome interminable long-winded rehashed warmed-over by-the-numbers paint-by-numbers cookie-cutter run-of-the-mill clichéd cliché cliches cliche misfires misguided misstep misjudged botched fumbles flounders sophomoric puerile crass vulgar tasteless gratuitous exploitative manipulative portentous self-important grating insufferable off-putting repugnant unsatisfying unfulfilling unrewarding aimless purposeless perfunctory half-hearted phoned-in undistinguished unremarkable uninteresting unengaging unexciting unmemorable humdrum sloppily clumsily rambling shapeless pointlessly sadistic repulsively off-kilter undercut undercuts overdone overacted overacting hammy histrionic melodramatic falls_short fell_short fall_short comes_up_short came_up_short short_on overstays_its_welcome wears_out_its_welcome wore_out_its_welcome runs_out_of_steam ran_out_of_steam falls_apart fell_apart goes_nowhere went_nowhere leaves_a_lot_to_be_desired leaves_much_to_be_desired nothing_special why_bother precious_little half-baked haphazard yawn snooze snoozer letdown let-down self-importance gasbag',
-	'-1.5': 'just_another little_more_than nothing_more_than rote filler scant inconsistent overheated self-regarding shrug so-so at_best nothing_new not_much_of the_only_thing sit_through should_have ought_to too_little so_little very_little',
-	'-3': 'dreck drek drivel tripe twaddle claptrap schlock what_a_waste',
+	'-1': 'juvenile sour pedestrian workmanlike generic amateur overly_long hit-and-miss',
+	'-2': 'mundane hampered limp sham grotesque lethargically listless leaden inert tepid meandering ponderous heavy-handed self-indulgent schmaltzy mawkish saccharine cloying preachy shrill strident witless humourless brainless choppy convoluted far-fetched laughable dopey cheesy corny hokey cartoonish one-note one-dimensional paper-thin wooden stilted drab wearisome interminable long-winded rehashed warmed-over by-the-numbers paint-by-numbers cookie-cutter run-of-the-mill clichéd cliché cliches cliche misfires misguided misstep misjudged botched fumbles flounders sophomoric puerile crass vulgar tasteless gratuitous exploitative manipulative portentous self-important grating insufferable off-putting repugnant unsatisfying unfulfilling unrewarding aimless purposeless perfunctory half-hearted phoned-in undistinguished unremarkable uninteresting unengaging unexciting unmemorable humdrum sloppily clumsily rambling shapeless pointlessly sadistic repulsively off-kilter undercut undercuts overdone overacted overacting hammy histrionic melodramatic falls_short fell_short fall_short comes_up_short came_up_short short_on overstays_its_welcome wears_out_its_welcome runs_out_of_steam ran_out_of_steam falls_apart fell_apart goes_nowhere went_nowhere leaves_a_lot_to_be_desired leaves_much_to_be_desired nothing_special why_bother half-baked yawn snooze snoozer letdown let-down tediously ineptly lazily blandly tiresomely stultifying soporific snoozefest snooze-fest yawner borefest inane senseless ham-fisted ham-handed draggy overwritten overplotted underwritten underdeveloped glib facile simplistic maudlin treacly syrupy smarmy grueling lumbering clunky creaky flat-footed anemic anaemic bloodless airless mirthless laughless',
+	'-1.5': 'just_another little_more_than nothing_more_than shrug so-so at_best nothing_new not_much_of should_have ought_to too_little so_little very_little needlessly overstuffed overcooked patchy spotty superficial',
+	'-3': 'dreck drek drivel tripe twaddle claptrap schlock what_a_waste mind-numbing mind-numbingly train_wreck trainwreck asinine brain-dead mean-spirited',
 };
 
 /**
@@ -37,12 +37,11 @@ export const EN_REVIEW_WORDS: WeightTable = {
  * can't wait). "can't" reaches the scorer as "ca not" ("n't" is spelled "not").
  */
 export const EN_SERVICE_WORDS: WeightTable = {
-	'-3': 'business_elsewhere',
-	'3': 'ca_not_wait can_not_wait cannot_wait cant_wait you_rock you_guys_rock above_and_beyond made_my_day nailed_it',
-	'2': 'no_complaints apology_accepted shout_out shoutout hats_off thumbs_up way_to_go keep_it_up worth_watching worth_seeing rock_star rockstar hassle-free hassle_free effortless attentive accommodating prompt knowledgeable upgraded',
+	'3': 'ca_not_wait can_not_wait cannot_wait cant_wait above_and_beyond made_my_day nailed_it',
+	'2': 'no_complaints shout_out shoutout hats_off thumbs_up way_to_go keep_it_up worth_watching worth_seeing rock_star rockstar hassle-free hassle_free effortless attentive accommodating prompt knowledgeable upgraded',
 	'1.5': 'no_worries',
-	'1': 'no_problem not_a_problem no_issues no_additional_cost no_extra_charge at_no_cost upgrade',
+	'1': 'no_problem not_a_problem no_issues upgrade',
 	'-1': 'fee fees excuses excuse diverted bumped on_the_tarmac how_long when_will any_update any_updates anyone_there is_anyone',
-	'-1.5': 'long_line long_lines switching_to needs_to_be need_a_better needs_a_better should_hire would_be_nice_if come_on what\'s_going_on what_is_going_on whats_going_on hold_music',
-	'-2': 'not_cut_it for_the_inconvenience where_is_my where\'s_my wheres_my where_are_my where_are_our where_is_our how_much_longer still_no still_nothing still_sitting still_stuck still_on_hold still_delayed still_not never_received never_got never_arrived never_showed never_came dropped_call call_dropped put_on_hold busy_signal hidden_fees extra_charge lost_bag lost_bags lost_baggage mishandled cramped smelly filthy inoperable no_one_answers nobody_answers',
+	'-1.5': 'come_on what\'s_going_on what_is_going_on whats_going_on hold_music',
+	'-2': 'where_is_my where\'s_my wheres_my where_are_my where_are_our where_is_our how_much_longer still_no still_nothing still_sitting still_stuck still_on_hold still_delayed still_not never_received never_got never_arrived never_showed never_came put_on_hold busy_signal hidden_fees extra_charge lost_bag lost_bags lost_baggage mishandled cramped smelly filthy inoperable no_one_answers nobody_answers',
 };
