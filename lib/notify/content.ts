@@ -56,7 +56,7 @@ const WORDS = {
 			discrimination: '歧视',
 			sensitive_term: '敏感词',
 		} as Record<string, string>,
-		metrics: { negative_volume: '负面声量', negative_share: '负面占比', reply_delay: '回复等待时长' } as Record<string, string>,
+		metrics: { negative_volume: '负面声量', negative_share: '负面占比', reply_delay: '回复等待时长', risk_mentions: '风险评论数' } as Record<string, string>,
 	},
 	en: {
 		alert: 'Risk alert',
@@ -96,7 +96,7 @@ const WORDS = {
 			discrimination: 'Discrimination',
 			sensitive_term: 'Sensitive term',
 		} as Record<string, string>,
-		metrics: { negative_volume: 'Negative volume', negative_share: 'Negative share', reply_delay: 'Reply wait' } as Record<string, string>,
+		metrics: { negative_volume: 'Negative volume', negative_share: 'Negative share', reply_delay: 'Reply wait', risk_mentions: 'Risk mentions' } as Record<string, string>,
 	},
 };
 

@@ -118,6 +118,13 @@ describe('alert cards', () => {
 		expect(blocks.map((b) => b.text?.text ?? '').join('\n')).toContain('Negative share: 42% (baseline 10%, threshold 20%)');
 	});
 
+	it('every metric an alert can carry has a label in both languages (Raise Alerts counts risk mentions)', () => {
+		for (const [language, label] of [['zh', '风险评论数'], ['en', 'Risk mentions']] as const) {
+			const d = alertDocument(spikeAlert({ type: 'complaint', metric: 'risk_mentions', observed: 12, baseline: 0, threshold: 1 }), { language });
+			expect(d.fields.map((f) => f.value).join('\n')).toContain(`${label}: 12`);
+		}
+	});
+
 	it('an owner that is not a plain id is shown escaped but never mentioned', () => {
 		const d = alertDocument(spikeAlert({ owner: '<!channel>' }), { language: 'en' });
 		expect(d.mentions).toEqual([]);
