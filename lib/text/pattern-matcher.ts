@@ -209,16 +209,22 @@ export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>,
 			if (t && !denseOf.has(t)) denseOf.set(t, asciiStates.push(t) - 1);
 		}
 	}
-	// Half the bytes when the states fit in 16 bits (about 22,000 for the built-in lexicons): the table is read
-	// at every character, so its cache footprint is the speed.
-	const asciiNext = asciiStates.length <= 0xffff ? new Uint16Array(asciiStates.length * asciiWidth) : new Int32Array(asciiStates.length * asciiWidth);
+	// An entry is the next dense state × 2, plus 1 when that state reports a hit, so a step without a hit reads
+	// nothing else. 16-bit entries when they fit (about 22,000 states for the built-in lexicons): the table is
+	// read at every character, so its cache footprint is the speed.
 	const asciiOut = new Int32Array(asciiStates.length); // first state with an output on the dictionary-suffix chain, or 0
+	for (let d = 1; d < asciiStates.length; d++) {
+		const s = asciiStates[d];
+		asciiOut[d] = outputs[s] ? s : Math.max(0, dictLink[s]);
+	}
+	const tableSize = asciiStates.length * asciiWidth;
+	const asciiNext = asciiStates.length * 2 <= 0xffff ? new Uint16Array(tableSize) : new Int32Array(tableSize);
 	for (let d = 0; d < asciiStates.length; d++) {
 		const s = asciiStates[d];
-		asciiOut[d] = s === 0 ? 0 : outputs[s] ? s : Math.max(0, dictLink[s]);
 		for (let k = 0; k < asciiLetters.length; k++) {
 			const t = s === 0 ? rootNext[asciiLetters[k]] : (next.get(s * width + asciiLetters[k]) ?? 0);
-			asciiNext[d * asciiWidth + k + 1] = t ? (denseOf.get(t) as number) : s === 0 ? 0 : asciiNext[(denseOf.get(fail[s]) as number) * asciiWidth + k + 1];
+			const dt = t ? (denseOf.get(t) as number) : -1;
+			asciiNext[d * asciiWidth + k + 1] = dt >= 0 ? dt * 2 + (asciiOut[dt] > 0 ? 1 : 0) : s === 0 ? 0 : asciiNext[(denseOf.get(fail[s]) as number) * asciiWidth + k + 1];
 		}
 	}
 
@@ -231,7 +237,9 @@ export function createPatternMatcher<T>(entries: ReadonlyArray<PatternEntry<T>>,
 		for (; i < n; i++) {
 			const u = text.charCodeAt(i);
 			if (u >= 128) break;
-			d = asciiNext[d * asciiWidth + asciiColumn[u]];
+			const entry = asciiNext[d * asciiWidth + asciiColumn[u]];
+			d = entry >> 1;
+			if ((entry & 1) === 0) continue;
 			for (let o = asciiOut[d]; o > 0; o = dictLink[o]) {
 				const end = i + 1;
 				const start = end - depth[o];
