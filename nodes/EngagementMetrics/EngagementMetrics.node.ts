@@ -1,7 +1,9 @@
 import { credentialsByPlatform } from '../shared/credentialsByPlatform';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { router } from './actions/router';
-import { transportOptions } from '../shared/platformContext';
+import { transportOptionsCollection } from '../shared/platformContext';
+import { readCredentials } from '../shared/platformAccess';
+import { platformOptions } from '../shared/platformProperties';
 import { dateRangeProperties } from './actions/dateRange.properties';
 import { hiddenForNormaliseRows, normaliseRowsProperties } from './actions/normaliseRows.operation';
 import { platformProperties } from './actions/platforms';
@@ -20,19 +22,7 @@ export class EngagementMetrics implements INodeType {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: credentialsByPlatform(
-			[
-				{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
-				{ platform: 'bilibili', credential: 'bilibiliApi', required: false },
-				{ platform: 'bluesky', credential: 'blueskyApi', required: false },
-				{ platform: 'mastodon', credential: 'mastodonApi', required: true },
-				{ platform: 'youtube', credential: 'youTubeApi', required: true },
-				{ platform: 'weibo', credential: 'weiboApi', required: true },
-				{ platform: 'x', credential: 'xApi', required: true },
-				{ platform: 'douyin', credential: 'douyinApi', required: true },
-			],
-			{ operation: ['normaliseRows'] },
-		),
+		credentials: credentialsByPlatform(readCredentials(['wechatOa', 'bilibili', 'bluesky', 'mastodon', 'youtube', 'weibo', 'x', 'douyin']), { operation: ['normaliseRows'] }),
 		properties: [
 			{
 				displayName: 'Platform',
@@ -41,16 +31,8 @@ export class EngagementMetrics implements INodeType {
 				noDataExpression: true,
 				// Normalise Rows reads a file, not an API: no platform account, so no credential either.
 				displayOptions: { hide: { operation: ['normaliseRows'] } },
-				options: [
-					{ name: 'Bilibili (哔哩哔哩)', value: 'bilibili' },
-					{ name: 'Bluesky', value: 'bluesky' },
-					{ name: 'Douyin (抖音)', value: 'douyin' },
-					{ name: 'Mastodon', value: 'mastodon' },
-					{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
-					{ name: 'Weibo (微博)', value: 'weibo' },
-					{ name: 'X (Twitter)', value: 'x' },
-					{ name: 'YouTube', value: 'youtube' },
-				],
+				options: platformOptions(['bilibili', 'bluesky', 'douyin', 'mastodon', 'wechatOa', 'weibo', 'x', 'youtube']),
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- the rule reads literal option lists only; wechatOa is one of platformOptions' above
 				default: 'wechatOa',
 			},
 			{
@@ -101,15 +83,7 @@ export class EngagementMetrics implements INodeType {
 				],
 				default: 'snapshot',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				displayOptions: { hide: { operation: ['normaliseRows'] } },
-				options: transportOptions,
-			},
+			transportOptionsCollection({ hide: { operation: ['normaliseRows'] } }),
 		],
 	};
 

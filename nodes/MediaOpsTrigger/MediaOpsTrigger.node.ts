@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow'
 import { isPlatformError, redact } from '../../lib/errors';
 import { loadSeenIds, takeUnseen } from '../../lib/polling/seen-ids';
 import { credentialsByPlatform } from '../shared/credentialsByPlatform';
+import { readCredentials } from '../shared/platformAccess';
 import { readPlatform } from './actions/platforms';
 import { accountProperties, platformProperty, restEventProperties, windowProperties } from './actions/properties';
 import type { FoundItem, PollRead } from './actions/types';
@@ -31,15 +32,7 @@ export class MediaOpsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: credentialsByPlatform([
-			{ platform: 'wechatOa', credential: 'weChatOfficialAccountApi', required: true },
-			{ platform: 'weibo', credential: 'weiboApi', required: true },
-			{ platform: 'youtube', credential: 'youTubeApi', required: true },
-			{ platform: 'mastodon', credential: 'mastodonApi', required: true },
-			{ platform: 'bluesky', credential: 'blueskyApi', required: false },
-			{ platform: 'x', credential: 'xApi', required: true },
-			{ platform: 'douyin', credential: 'douyinApi', required: true },
-		]),
+		credentials: credentialsByPlatform(readCredentials(['wechatOa', 'weibo', 'youtube', 'mastodon', 'bluesky', 'x', 'douyin'])),
 		properties: [
 			platformProperty,
 			{

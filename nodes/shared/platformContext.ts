@@ -1,10 +1,11 @@
 import { wechatCredentialsFrom } from './wechatCredentials';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { createRateLimiter } from '../../lib/http/rate-limiter';
 import { DEFAULT_RETRY_POLICY } from '../../lib/http/retry';
 import type { PlatformContext } from '../../lib/platforms/types';
 import { WechatOaApi } from '../../lib/platforms/wechat-oa-api';
 import { createN8nHttpClient } from './httpClient';
+import { itemParameters, type NodeParameters } from './nodeParameters';
 import type { SecretList } from './perItem';
 
 /** The transport options every platform node offers (Max Attempts, Requests per Second, Timeout). */
@@ -35,15 +36,25 @@ export const transportOptions: INodeProperties[] = [
 	},
 ];
 
+/** The Options collection of the transport options, shown where `displayOptions` says. */
+export function transportOptionsCollection(displayOptions: IDisplayOptions): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions, options: transportOptions };
+}
+
 /** The core's PlatformContext from a node's Options collection, over n8n's HTTP helper. */
 export function platformContext(ctx: IExecuteFunctions, itemIndex: number): PlatformContext {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as { maxAttempts?: number; timeoutSeconds?: number; requestsPerSecond?: number };
+	return transportContext(itemParameters(ctx, itemIndex));
+}
+
+/** The same for any node, action (per item) or polling trigger. */
+export function transportContext(p: NodeParameters): PlatformContext {
+	const options = p.value<{ maxAttempts?: number; timeoutSeconds?: number; requestsPerSecond?: number }>('options', {});
 	return {
-		http: createN8nHttpClient(ctx),
+		http: createN8nHttpClient(p.host),
 		retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts },
 		timeoutMs: (options.timeoutSeconds ?? 30) * 1000,
 		limiter: options.requestsPerSecond ? createRateLimiter({ requestsPerSecond: options.requestsPerSecond }) : undefined,
-		log: (message: string) => ctx.logger.info(message),
+		log: (message: string) => p.host.logger.info(message),
 	};
 }
 

@@ -1,99 +1,44 @@
-import { wechatCredentialsFrom } from '../../shared/wechatCredentials';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { MetricsAdapter } from '../../../lib/platforms/types';
-import { WechatOaMetricsAdapter } from '../../../lib/platforms/wechat-oa';
-import { BilibiliMetricsAdapter } from '../../../lib/platforms/bilibili';
-import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
-import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
-import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
-import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
-import { XMetricsAdapter } from '../../../lib/platforms/x';
-import { DouyinMetricsAdapter } from '../../../lib/platforms/douyin';
-import { platformContext } from '../../shared/platformContext';
+import { metricsAdapter, type PostSelection } from '../../shared/metricsAdapter';
+import { itemParameters, type NodeParameters } from '../../shared/nodeParameters';
+import { platformAccess } from '../../shared/platformAccess';
+import { transportContext } from '../../shared/platformContext';
+import { accountProperty } from '../../shared/platformProperties';
 import type { SecretList } from '../../shared/perItem';
 
 /**
- * Builds the core adapter for the chosen platform from its n8n credential. Adding a platform adds one entry
- * here and one credential; the operations do not change.
+ * Builds the core adapter for the chosen platform from its n8n credential (nodes/shared: platformAccess and
+ * metricsAdapter, which MediaOps Trigger uses too); this node adds only what Get Post Metrics selects.
  */
 export async function createMetricsAdapter(ctx: IExecuteFunctions, itemIndex: number, secrets: SecretList): Promise<MetricsAdapter> {
-	const platform = ctx.getNodeParameter('platform', itemIndex) as string;
-	const common = platformContext(ctx, itemIndex);
+	const p = itemParameters(ctx, itemIndex);
+	const platform = p.value<string>('platform');
+	const common = transportContext(p);
+	const access = await platformAccess(p, platform, secrets);
+	return metricsAdapter(p, access, common, postSelection(p, platform));
+}
+
+/** The posts Get Post Metrics reads beyond the account's own listing, and Douyin's per-day video data. */
+function postSelection(p: NodeParameters, platform: string): PostSelection {
+	const postMetrics = () => p.value<string>('operation') === 'getPostMetrics';
 	switch (platform) {
-		case 'wechatOa': {
-			const credentials = wechatCredentialsFrom(await ctx.getCredentials('weChatOfficialAccountApi', itemIndex));
-			secrets.push(credentials.appSecret);
-			return new WechatOaMetricsAdapter(credentials, common);
-		}
-		case 'bilibili': {
-			const c = await optionalCredentials(ctx, 'bilibiliApi', itemIndex);
-			return new BilibiliMetricsAdapter(
-				{ mid: param(ctx, 'bilibiliMid', itemIndex), videos: idList(param(ctx, 'bilibiliVideos', itemIndex)), baseUrl: String(c.baseUrl ?? '') },
-				common,
-			);
-		}
-		case 'bluesky': {
-			const c = await optionalCredentials(ctx, 'blueskyApi', itemIndex);
-			return new BlueskyMetricsAdapter({ actor: param(ctx, 'blueskyActor', itemIndex), baseUrl: String(c.baseUrl ?? '') }, common);
-		}
-		case 'mastodon': {
-			const c = await ctx.getCredentials('mastodonApi', itemIndex);
-			const accessToken = String(c.accessToken ?? '');
-			secrets.push(accessToken);
-			return new MastodonMetricsAdapter({ instanceUrl: String(c.instanceUrl ?? ''), accessToken, account: param(ctx, 'mastodonAccount', itemIndex) }, common);
-		}
+		case 'bilibili':
+			return { bilibiliVideos: idList(p.text('bilibiliVideos')) };
 		case 'youtube': {
-			const c = await ctx.getCredentials('youTubeApi', itemIndex);
-			const apiKey = String(c.apiKey ?? '');
-			secrets.push(apiKey);
-			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-			const picked = operation === 'getPostMetrics' ? (ctx.getNodeParameter('youtubeVideoPick', itemIndex, []) as string[] | string) : [];
-			const videoIds = operation === 'getPostMetrics' ? [...idList(param(ctx, 'youtubeVideoIds', itemIndex)), ...(Array.isArray(picked) ? picked : idList(String(picked)))] : [];
-			return new YoutubeMetricsAdapter({ apiKey, baseUrl: String(c.baseUrl ?? ''), channel: param(ctx, 'youtubeChannel', itemIndex), videoIds }, common);
+			if (!postMetrics()) return { youtubeVideoIds: [] };
+			const picked = p.value<string[] | string>('youtubeVideoPick', []);
+			return { youtubeVideoIds: [...idList(p.text('youtubeVideoIds')), ...(Array.isArray(picked) ? picked : idList(String(picked)))] };
 		}
-		case 'weibo': {
-			const c = await ctx.getCredentials('weiboApi', itemIndex);
-			const accessToken = String(c.accessToken ?? '');
-			secrets.push(accessToken);
-			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-			const statusIds = operation === 'getPostMetrics' ? idList(param(ctx, 'weiboStatusIds', itemIndex)) : [];
-			return new WeiboMetricsAdapter({ accessToken, baseUrl: String(c.baseUrl ?? ''), account: param(ctx, 'weiboAccount', itemIndex), statusIds }, common);
-		}
-		case 'x': {
-			const c = await ctx.getCredentials('xApi', itemIndex);
-			const bearerToken = String(c.bearerToken ?? '');
-			secrets.push(bearerToken);
-			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-			const postIds = operation === 'getPostMetrics' ? idList(param(ctx, 'xPostIds', itemIndex)) : [];
-			return new XMetricsAdapter({ bearerToken, baseUrl: String(c.baseUrl ?? ''), username: param(ctx, 'xUsername', itemIndex), postIds }, common);
-		}
-		case 'douyin': {
-			const c = await ctx.getCredentials('douyinApi', itemIndex);
-			const [accessToken, refreshToken, clientSecret] = [String(c.accessToken ?? ''), String(c.refreshToken ?? ''), String(c.clientSecret ?? '')];
-			secrets.push(accessToken, refreshToken, clientSecret);
-			const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-			const dailyItemData = operation === 'getPostMetrics' ? (ctx.getNodeParameter('douyinDailyItemData', itemIndex, true) as boolean) : false;
-			return new DouyinMetricsAdapter(
-				{ clientKey: String(c.clientKey ?? ''), clientSecret, accessToken, refreshToken: refreshToken || undefined, openId: String(c.openId ?? ''), baseUrl: String(c.baseUrl ?? ''), dailyItemData },
-				common,
-			);
-		}
+		case 'weibo':
+			return { weiboStatusIds: postMetrics() ? idList(p.text('weiboStatusIds')) : [] };
+		case 'x':
+			return { xPostIds: postMetrics() ? idList(p.text('xPostIds')) : [] };
+		case 'douyin':
+			return { douyinDailyItemData: postMetrics() ? p.value('douyinDailyItemData', true) : false };
 		default:
-			throw new Error(`Unsupported platform "${platform}"`);
+			return {};
 	}
-}
-
-/** A public-read platform's credential is optional: without one the platform's public host is used. */
-async function optionalCredentials(ctx: IExecuteFunctions, type: string, itemIndex: number): Promise<Record<string, unknown>> {
-	try {
-		return ((await ctx.getCredentials(type, itemIndex)) ?? {}) as Record<string, unknown>;
-	} catch {
-		return {};
-	}
-}
-
-function param(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 }
 
 /** Ids typed one per line or separated by commas or spaces. */
@@ -122,26 +67,8 @@ export const platformProperties: INodeProperties[] = [
 		description: 'BV (or av) IDs, separated by commas or new lines. Bilibili has no unsigned public list of an account’s uploads, so the videos are listed; the date range does not filter them.',
 		displayOptions: { show: { platform: ['bilibili'], operation: ['getPostMetrics'] } },
 	},
-	{
-		displayName: 'Handle or DID',
-		name: 'blueskyActor',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'yunfan.tech',
-		description: 'The account’s handle (with or without @) or DID; any public account works, competitors included',
-		displayOptions: { show: { platform: ['bluesky'] } },
-	},
-	{
-		displayName: 'Account',
-		name: 'mastodonAccount',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '@user@mastodon.social',
-		description: 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works, competitors included',
-		displayOptions: { show: { platform: ['mastodon'] } },
-	},
+	accountProperty('bluesky', 'The account’s handle (with or without @) or DID; any public account works, competitors included', { required: true }),
+	accountProperty('mastodon', 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works, competitors included', { required: true }),
 	{
 		displayName:
 			'YouTube Data API quota: 10,000 units a day per Google Cloud project by default (resets at midnight Pacific time). Account metrics cost 1 unit; post metrics 1 unit per 50 videos plus 1 per 50 uploads listed.',
@@ -150,15 +77,10 @@ export const platformProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { platform: ['youtube'] } },
 	},
-	{
-		displayName: 'Channel',
-		name: 'youtubeChannel',
-		type: 'string',
-		default: '',
-		placeholder: 'UCxxxxxxxxxxxxxxxxxxxxxx or @handle',
-		description: 'Channel ID (UC…) or @handle; any public channel works, competitors included. For post metrics it is used when no video IDs are given: uploads published in the date range.',
-		displayOptions: { show: { platform: ['youtube'] } },
-	},
+	accountProperty(
+		'youtube',
+		'Channel ID (UC…) or @handle; any public channel works, competitors included. For post metrics it is used when no video IDs are given: uploads published in the date range.',
+	),
 	{
 		displayName: 'Video IDs',
 		name: 'youtubeVideoIds',
@@ -178,15 +100,10 @@ export const platformProperties: INodeProperties[] = [
 		description: 'Optional: pick among the Channel’s 50 newest uploads (opening the list costs 2 quota units); added to the Video IDs. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { platform: ['youtube'], operation: ['getPostMetrics'] } },
 	},
-	{
-		displayName: 'Account (UID or Screen Name)',
-		name: 'weiboAccount',
-		type: 'string',
-		default: '',
-		placeholder: '7312345678',
-		description: 'Numeric UID or screen name. Account metrics work for any public account (competitors included); post metrics without status IDs read the authorised account’s own timeline.',
-		displayOptions: { show: { platform: ['weibo'] } },
-	},
+	accountProperty(
+		'weibo',
+		'Numeric UID or screen name. Account metrics work for any public account (competitors included); post metrics without status IDs read the authorised account’s own timeline.',
+	),
 	{
 		displayName: 'Status IDs',
 		name: 'weiboStatusIds',
@@ -205,15 +122,10 @@ export const platformProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { platform: ['x'] } },
 	},
-	{
-		displayName: 'Username',
-		name: 'xUsername',
-		type: 'string',
-		default: '',
-		placeholder: '@YunfanTech',
-		description: 'The account’s @username; any public account works, competitors included. For post metrics it is used when no post IDs are given: its posts in the date range (no reposts or replies).',
-		displayOptions: { show: { platform: ['x'] } },
-	},
+	accountProperty(
+		'x',
+		'The account’s @username; any public account works, competitors included. For post metrics it is used when no post IDs are given: its posts in the date range (no reposts or replies).',
+	),
 	{
 		displayName: 'Post IDs',
 		name: 'xPostIds',

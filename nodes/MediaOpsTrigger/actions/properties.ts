@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { transportOptions } from '../../shared/platformContext';
+import { transportOptionsCollection } from '../../shared/platformContext';
+import { accountProperty, platformOptions } from '../../shared/platformProperties';
 
 /** Platforms besides WeChat, and which events each one's real API supports. */
 const POSTS_AND_COMMENTS = ['weibo', 'youtube', 'mastodon', 'bluesky'];
@@ -12,15 +13,8 @@ export const platformProperty: INodeProperties = {
 	name: 'platform',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{ name: 'Bluesky', value: 'bluesky' },
-		{ name: 'Douyin (抖音)', value: 'douyin' },
-		{ name: 'Mastodon', value: 'mastodon' },
-		{ name: 'WeChat Official Account (微信公众号)', value: 'wechatOa' },
-		{ name: 'Weibo (微博)', value: 'weibo' },
-		{ name: 'X (Twitter)', value: 'x' },
-		{ name: 'YouTube', value: 'youtube' },
-	],
+	options: platformOptions(['bluesky', 'douyin', 'mastodon', 'wechatOa', 'weibo', 'x', 'youtube']),
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- the rule reads literal option lists only; wechatOa is one of platformOptions' above
 	default: 'wechatOa',
 };
 
@@ -63,55 +57,11 @@ export const restEventProperties: INodeProperties[] = [
 
 /** Which account is watched, per platform. */
 export const accountProperties: INodeProperties[] = [
-	{
-		displayName: 'Account (UID or Screen Name)',
-		name: 'weiboAccount',
-		type: 'string',
-		default: '',
-		placeholder: '7312345678',
-		description: 'The authorised account’s UID; Weibo lists the timeline of the account the token belongs to only',
-		displayOptions: { show: { platform: ['weibo'] } },
-	},
-	{
-		displayName: 'Channel',
-		name: 'youtubeChannel',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'UCxxxxxxxxxxxxxxxxxxxxxx or @handle',
-		description: 'Channel ID (UC…) or @handle; any public channel works',
-		displayOptions: { show: { platform: ['youtube'] } },
-	},
-	{
-		displayName: 'Account',
-		name: 'mastodonAccount',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '@user@mastodon.social',
-		description: 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works',
-		displayOptions: { show: { platform: ['mastodon'] } },
-	},
-	{
-		displayName: 'Handle or DID',
-		name: 'blueskyActor',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'yunfan.tech',
-		description: 'The account’s handle (with or without @) or DID; any public account works',
-		displayOptions: { show: { platform: ['bluesky'] } },
-	},
-	{
-		displayName: 'Username',
-		name: 'xUsername',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '@YunfanTech',
-		description: 'The account’s @username',
-		displayOptions: { show: { platform: ['x'] } },
-	},
+	accountProperty('weibo', 'The authorised account’s UID; Weibo lists the timeline of the account the token belongs to only'),
+	accountProperty('youtube', 'Channel ID (UC…) or @handle; any public channel works', { required: true }),
+	accountProperty('mastodon', 'The account as @user@domain, user (on the credential’s instance) or its numeric ID; any public account works', { required: true }),
+	accountProperty('bluesky', 'The account’s handle (with or without @) or DID; any public account works', { required: true }),
+	accountProperty('x', 'The account’s @username', { required: true }),
 ];
 
 /** How much is watched on the non-WeChat platforms, and the transport options. */
@@ -149,13 +99,5 @@ export const windowProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { platform: ['weibo'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: { platform: REST_PLATFORMS } },
-		options: transportOptions,
-	},
+	transportOptionsCollection({ show: { platform: REST_PLATFORMS } }),
 ];
