@@ -99,11 +99,11 @@ describe('how customers complain and thank', () => {
 });
 
 describe('how reviews praise and pan', () => {
-	it.each(['a tedious, by-the-numbers sequel', 'the plot is half-baked', 'the finale falls short', 'it overstays its welcome', 'cheesy dialogue and wooden acting'])('%s is negative', (text) => {
+	it.each(['a tedious, by-the-numbers sequel', 'the plot is half-baked', 'the finale falls short', 'it overstays its welcome', 'cheesy dialogue and wooden acting', 'a second-rate, poorly written knock-off', 'false advertising, avoid at all costs'])('%s is negative', (text) => {
 		expect(label(text)).toBe('negative');
 	});
 
-	it.each(['a spellbinding, thought-provoking film', 'an absorbing, nuanced portrait', 'captivating from start to finish'])('%s is positive', (text) => {
+	it.each(['a spellbinding, thought-provoking film', 'an absorbing, nuanced portrait', 'captivating from start to finish', 'five stars, laugh-out-loud funny'])('%s is positive', (text) => {
 		expect(label(text)).toBe('positive');
 	});
 });
