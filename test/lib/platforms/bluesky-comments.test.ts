@@ -1,32 +1,20 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { BlueskyDataset, SANDBOX_BLUESKY_ACCOUNTS } from '../../../sandbox/platforms/bluesky';
-import { createAxiosHttpClient } from '../../../lib/http/axios-client';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { PlatformError } from '../../../lib/errors';
 import { MentionSchema } from '../../../lib/model';
 import { BlueskyMetricsAdapter } from '../../../lib/platforms/bluesky';
 import { BlueskyComments, blueskyPostUrl } from '../../../lib/platforms/bluesky-comments';
 import { commentsOnPosts } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
+import { commentSandbox, NOW } from './comment-support';
 
-const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 37;
+const { sandbox, ctx, logs, requests, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_BLUESKY_ACCOUNTS;
 const truth = new BlueskyDataset(SEED, () => NOW);
-const fastRetry = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, maxRetryAfterMs: 5_000 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, seed: SEED, now: () => NOW });
-});
-afterAll(async () => sandbox.close());
-afterEach(() => sandbox.clearFaults());
-
-const logs: string[] = [];
-const ctx = () => ({ http: createAxiosHttpClient(), retryPolicy: fastRetry, timeoutMs: 2_000, now: () => NOW, log: (m: string) => logs.push(m) });
 const reader = () => new BlueskyComments({ baseUrl: sandbox.url }, ctx());
 const watched = (uri: string): WatchedPost => ({ platform: 'bluesky', accountId: brand.id, postId: uri, title: 'Post' });
-const calls = () => sandbox.stats().requests['/xrpc/app.bsky.feed.getPostThread'] ?? 0;
+const calls = () => requests('/xrpc/app.bsky.feed.getPostThread');
 
 describe('Bluesky replies (getPostThread)', () => {
 	it('turns the thread’s replies into Mentions with at-uri ids and bsky.app links', async () => {
@@ -64,7 +52,7 @@ describe('Bluesky replies (getPostThread)', () => {
 		const limited = (await reader().commentsOf(watched(post.uri)).catch((e) => e)) as PlatformError;
 		expect([limited.code, limited.httpStatus]).toEqual(['RateLimitExceeded', 429]);
 		sandbox.clearFaults();
-		const res = (await (await fetch(`${sandbox.url}/__sandbox/bluesky/comments`, { method: 'POST', body: JSON.stringify({ uri: post.uri, text: '杯子漏了 the lid leaks' }) })).json()) as { uri: string };
+		const res = await insert<{ uri: string }>('bluesky/comments', { uri: post.uri, text: '杯子漏了 the lid leaks' });
 		const mentions = await reader().commentsOf(watched(post.uri));
 		expect(mentions.filter((m) => m.id === res.uri).map((m) => m.text)).toEqual(['杯子漏了 the lid leaks']);
 	});

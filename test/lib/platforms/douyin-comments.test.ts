@@ -1,33 +1,22 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { DouyinDataset, SANDBOX_DOUYIN_ACCOUNTS, SANDBOX_DOUYIN_CLIENT } from '../../../sandbox/platforms/douyin';
-import { createAxiosHttpClient } from '../../../lib/http/axios-client';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { PlatformError } from '../../../lib/errors';
 import { MentionSchema } from '../../../lib/model';
 import { DouyinMetricsAdapter } from '../../../lib/platforms/douyin';
 import { DouyinComments } from '../../../lib/platforms/douyin-comments';
 import { commentsOnPosts } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
+import { commentSandbox, NOW } from './comment-support';
 
-const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 47;
+const { sandbox, ctx, requests, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_DOUYIN_ACCOUNTS;
 const TOKEN = `act.sandbox-${brand.handle}-token`;
 const truth = new DouyinDataset(SEED, () => NOW);
-const fastRetry = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, maxRetryAfterMs: 5_000 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, seed: SEED, now: () => NOW });
-});
-afterAll(async () => sandbox.close());
-afterEach(() => sandbox.clearFaults());
-
-const ctx = () => ({ http: createAxiosHttpClient(), retryPolicy: fastRetry, timeoutMs: 2_000, now: () => NOW });
 const account = { clientKey: SANDBOX_DOUYIN_CLIENT.clientKey, clientSecret: SANDBOX_DOUYIN_CLIENT.clientSecret, accessToken: TOKEN, openId: brand.openId };
 const reader = (options: Partial<typeof account> & { refreshToken?: string; maxPages?: number } = {}) => new DouyinComments({ ...account, baseUrl: sandbox.url, ...options }, ctx());
 const watched = (itemId: string): WatchedPost => ({ platform: 'douyin', accountId: brand.openId, postId: itemId, title: 'Video' });
-const calls = () => sandbox.stats().requests['/item/comment/list/'] ?? 0;
+const calls = () => requests('/item/comment/list/');
 const busiest = truth.videos(brand.openId).slice(0, 30).sort((a, b) => truth.comments.of(b).length - truth.comments.of(a).length)[0];
 
 describe('Douyin comments (item/comment/list)', () => {
@@ -71,7 +60,7 @@ describe('Douyin comments (item/comment/list)', () => {
 
 	it('sees a comment inserted through the control route, first', async () => {
 		const video = truth.videos(brand.openId)[0];
-		const inserted = (await (await fetch(`${sandbox.url}/__sandbox/douyin/comments`, { method: 'POST', body: JSON.stringify({ itemId: truth.itemId(video), text: '发货太慢了，等了一周' }) })).json()) as { comment_id: string };
+		const inserted = await insert<{ comment_id: string }>('douyin/comments', { itemId: truth.itemId(video), text: '发货太慢了，等了一周' });
 		const mentions = await reader().commentsOf(watched(truth.itemId(video)));
 		expect(mentions[0]).toMatchObject({ id: inserted.comment_id, text: '发货太慢了，等了一周' });
 	});

@@ -1,29 +1,17 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { MASTODON_PUBLIC_DESCENDANTS, MastodonDataset, SANDBOX_MASTODON_ACCOUNTS, SANDBOX_MASTODON_TOKEN } from '../../../sandbox/platforms/mastodon';
-import { createAxiosHttpClient } from '../../../lib/http/axios-client';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { PlatformError } from '../../../lib/errors';
 import { MentionSchema } from '../../../lib/model';
 import { MastodonMetricsAdapter } from '../../../lib/platforms/mastodon';
 import { MastodonComments } from '../../../lib/platforms/mastodon-comments';
 import { commentsOnPosts } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
+import { commentSandbox, NOW } from './comment-support';
 
-const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 31;
+const { sandbox, ctx, logs, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_MASTODON_ACCOUNTS;
 const truth = new MastodonDataset(SEED, () => NOW);
-const fastRetry = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, maxRetryAfterMs: 5_000 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, seed: SEED, now: () => NOW });
-});
-afterAll(async () => sandbox.close());
-afterEach(() => sandbox.clearFaults());
-
-const logs: string[] = [];
-const ctx = () => ({ http: createAxiosHttpClient(), retryPolicy: fastRetry, timeoutMs: 2_000, now: () => NOW, log: (m: string) => logs.push(m) });
 const reader = (accessToken?: string) => new MastodonComments({ instanceUrl: sandbox.url, accessToken }, ctx());
 const own = truth.ownPosts(brand.id);
 const watched = (statusId: string): WatchedPost => ({ platform: 'mastodon', accountId: brand.id, postId: statusId });
@@ -59,7 +47,7 @@ describe('Mastodon replies (statuses/:id/context descendants)', () => {
 	it('without a token an instance returns the first 60 replies; the token lifts it', async () => {
 		const status = own[0];
 		for (let i = 0; i < MASTODON_PUBLIC_DESCENDANTS + 5; i++) {
-			await fetch(`${sandbox.url}/__sandbox/mastodon/comments`, { method: 'POST', body: JSON.stringify({ statusId: status.id, text: `reply ${i} 回复` }) });
+			await insert('mastodon/comments', { statusId: status.id, text: `reply ${i} 回复` });
 		}
 		const total = truth.repliesTo(status).length;
 		expect((await reader().commentsOf(watched(status.id))).length).toBe(MASTODON_PUBLIC_DESCENDANTS);

@@ -1,31 +1,20 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { SANDBOX_WEIBO_ACCOUNTS, SANDBOX_WEIBO_TOKENS, WeiboDataset } from '../../../sandbox/platforms/weibo';
-import { createAxiosHttpClient } from '../../../lib/http/axios-client';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { PlatformError } from '../../../lib/errors';
 import { MentionSchema } from '../../../lib/model';
 import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
 import { WeiboComments, weiboPostUrl } from '../../../lib/platforms/weibo-comments';
 import { commentsOnPosts } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
+import { commentSandbox, NOW } from './comment-support';
 
-const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 23;
+const { sandbox, ctx, requests, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_WEIBO_ACCOUNTS;
 const token = Object.keys(SANDBOX_WEIBO_TOKENS).find((t) => SANDBOX_WEIBO_TOKENS[t] === brand.id)!;
 const truth = new WeiboDataset(SEED, () => NOW);
-const fastRetry = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, maxRetryAfterMs: 5_000 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, seed: SEED, now: () => NOW });
-});
-afterAll(async () => sandbox.close());
-afterEach(() => sandbox.clearFaults());
-
-const ctx = () => ({ http: createAxiosHttpClient(), retryPolicy: fastRetry, timeoutMs: 2_000, now: () => NOW });
 const comments = (options: { pageSize?: number; maxPages?: number; accessToken?: string } = {}) => new WeiboComments({ accessToken: token, baseUrl: sandbox.url, ...options }, ctx());
-const calls = () => sandbox.stats().requests['/2/comments/show.json'] ?? 0;
+const calls = () => requests('/2/comments/show.json');
 const watched = (statusId: string): WatchedPost => ({ platform: 'weibo', accountId: brand.id, postId: statusId, title: 'T', url: weiboPostUrl({ accountId: brand.id, postId: statusId }) });
 /** The brand's post with the most comments now. */
 const busiest = truth.statuses(brand.id).slice(0, 60).sort((a, b) => truth.commentsOf(b).length - truth.commentsOf(a).length)[0];
@@ -80,8 +69,7 @@ describe('Weibo comments (comments/show.json)', () => {
 	it('sees a comment inserted through the control route once it is written', async () => {
 		const post = truth.statuses(brand.id)[0];
 		const before = await comments().commentsOf(watched(truth.statusId(post)));
-		const res = await fetch(`${sandbox.url}/__sandbox/weibo/comments`, { method: 'POST', body: JSON.stringify({ id: truth.statusId(post), text: '新评论：杯子漏了' }) });
-		const inserted = (await res.json()) as { idstr: string };
+		const inserted = await insert<{ idstr: string }>('weibo/comments', { id: truth.statusId(post), text: '新评论：杯子漏了' });
 		const after = await comments().commentsOf(watched(truth.statusId(post)));
 		expect(after.length).toBe(before.length + 1);
 		expect(after[0]).toMatchObject({ id: inserted.idstr, text: '新评论：杯子漏了' });

@@ -1,29 +1,18 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { SANDBOX_X_ACCOUNTS, SANDBOX_X_BEARER, XDataset } from '../../../sandbox/platforms/x';
-import { createAxiosHttpClient } from '../../../lib/http/axios-client';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { PlatformError } from '../../../lib/errors';
 import { MentionSchema } from '../../../lib/model';
 import { XMentions } from '../../../lib/platforms/x-mentions';
+import { commentSandbox, NOW } from './comment-support';
 
-const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 41;
+const { sandbox, ctx, logs, requests, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_X_ACCOUNTS;
 const truth = new XDataset(SEED, () => NOW);
-const fastRetry = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, maxRetryAfterMs: 5_000 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, seed: SEED, now: () => NOW });
-});
-afterAll(async () => sandbox.close());
-afterEach(() => sandbox.clearFaults());
-
-const logs: string[] = [];
 const reader = (options: { maxPages?: number; bearerToken?: string; username?: string } = {}) =>
-	new XMentions({ bearerToken: SANDBOX_X_BEARER, username: `@${brand.handle}`, baseUrl: sandbox.url, ...options }, { http: createAxiosHttpClient(), retryPolicy: fastRetry, timeoutMs: 2_000, now: () => NOW, log: (m) => logs.push(m) });
+	new XMentions({ bearerToken: SANDBOX_X_BEARER, username: `@${brand.handle}`, baseUrl: sandbox.url, ...options }, ctx());
 const route = `/2/users/${brand.id}/mentions`;
-const calls = () => sandbox.stats().requests[route] ?? 0;
+const calls = () => requests(route);
 const since = new Date(NOW.getTime() - 7 * 86_400_000);
 
 describe('X mentions (users/:id/mentions)', () => {
@@ -72,7 +61,7 @@ describe('X mentions (users/:id/mentions)', () => {
 
 	it('sees a mention inserted through the control route, newest', async () => {
 		const post = truth.tweets(brand.id)[0];
-		const res = (await (await fetch(`${sandbox.url}/__sandbox/x/comments`, { method: 'POST', body: JSON.stringify({ tweetId: truth.tweetId(post), text: '退款两周了还没到 refund please' }) })).json()) as { id: string };
+		const res = await insert<{ id: string }>('x/comments', { tweetId: truth.tweetId(post), text: '退款两周了还没到 refund please' });
 		const mentions = await reader().listMentions(since);
 		expect(mentions[mentions.length - 1]).toMatchObject({ id: res.id, postId: truth.tweetId(post), text: `@${brand.handle} 退款两周了还没到 refund please` });
 	});

@@ -1,32 +1,20 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { SANDBOX_YOUTUBE_API_KEY, SANDBOX_YOUTUBE_CHANNELS, YoutubeDataset } from '../../../sandbox/platforms/youtube';
-import { createAxiosHttpClient } from '../../../lib/http/axios-client';
-import { DEFAULT_RETRY_POLICY } from '../../../lib/http/retry';
 import { PlatformError } from '../../../lib/errors';
 import { MentionSchema } from '../../../lib/model';
 import { YoutubeMetricsAdapter } from '../../../lib/platforms/youtube';
 import { YoutubeComments, youtubePostUrl } from '../../../lib/platforms/youtube-comments';
 import { commentsOnPosts } from '../../../lib/polling/comment-source';
 import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-posts';
+import { commentSandbox, NOW } from './comment-support';
 
-const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 29;
+const { sandbox, ctx, logs, requests, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_YOUTUBE_CHANNELS;
 const truth = new YoutubeDataset(SEED, () => NOW);
-const fastRetry = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, maxRetryAfterMs: 5_000 };
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, seed: SEED, now: () => NOW });
-});
-afterAll(async () => sandbox.close());
-afterEach(() => sandbox.clearFaults());
-
-const logs: string[] = [];
-const ctx = () => ({ http: createAxiosHttpClient(), retryPolicy: fastRetry, timeoutMs: 2_000, now: () => NOW, log: (m: string) => logs.push(m) });
 const reader = (options: { pageSize?: number; maxPages?: number; maxUnits?: number; apiKey?: string } = {}) => new YoutubeComments({ apiKey: SANDBOX_YOUTUBE_API_KEY, baseUrl: sandbox.url, ...options }, ctx());
-const calls = () => sandbox.stats().requests['/youtube/v3/commentThreads'] ?? 0;
-const control = (body: unknown) => fetch(`${sandbox.url}/__sandbox/youtube/comments`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>);
+const calls = () => requests('/youtube/v3/commentThreads');
+const control = (body: unknown) => insert<Record<string, any>>('youtube/comments', body);
 const busiest = truth.uploads(brand.id).slice(0, 40).sort((a, b) => truth.threadsOf(b).length - truth.threadsOf(a).length)[0];
 const watched = (videoId: string): WatchedPost => ({ platform: 'youtube', accountId: brand.id, postId: videoId, title: 'Video' });
 
