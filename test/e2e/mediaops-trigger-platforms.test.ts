@@ -8,6 +8,7 @@ import { SANDBOX_BLUESKY_ACCOUNTS } from '../../sandbox/platforms/bluesky';
 import { SANDBOX_WEIBO_ACCOUNTS, SANDBOX_WEIBO_TOKENS, WeiboDataset } from '../../sandbox/platforms/weibo';
 import { DEFAULT_SEED } from '../../sandbox';
 import { setUpE2e, type E2eEnv } from './support';
+import { createTableWorkflow, inboxWorkflow, insert, prepareInboxes, waitForRows, type Row } from './trigger-support';
 
 const TABLE = 'mediaops_test_platform_inbox';
 const WEIBO_CREDENTIAL = { id: 'mediaopsWeibo01', name: 'Weibo (sandbox)' };
@@ -15,65 +16,21 @@ const BLUESKY_CREDENTIAL = { id: 'mediaopsBluesky01', name: 'Bluesky (sandbox)' 
 const [weiboBrand] = SANDBOX_WEIBO_ACCOUNTS;
 const [blueskyBrand] = SANDBOX_BLUESKY_ACCOUNTS;
 
-const setupWorkflow = {
-	id: 'e2ePlatformInboxSetup',
-	name: 'e2e: create the platform inbox table',
-	nodes: [
-		{ parameters: {}, id: 'b1000000-0000-4000-8000-000000000001', name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-		{
-			parameters: {
-				resource: 'table',
-				operation: 'create',
-				tableName: TABLE,
-				columns: { column: [{ name: 'itemId', type: 'string' }, { name: 'platform', type: 'string' }, { name: 'postId', type: 'string' }, { name: 'text', type: 'string' }, { name: 'at', type: 'string' }] },
-				options: { createIfNotExists: true },
-			},
-			id: 'b1000000-0000-4000-8000-000000000002',
-			name: 'Create table',
-			type: 'n8n-nodes-base.dataTable',
-			typeVersion: 1.1,
-			position: [240, 0],
-		},
-	],
-	connections: { 'Run now': { main: [[{ node: 'Create table', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-};
-
+const setupWorkflow = createTableWorkflow('e2ePlatformInboxSetup', 'e2e: create the platform inbox table', TABLE, ['itemId', 'platform', 'postId', 'text', 'at']);
 /** Trigger → Data Table insert; `id` and `text` expressions differ between comments and posts. */
-function inboxWorkflow(id: string, trigger: { parameters: Record<string, unknown>; credentials: Record<string, unknown> }, columns: Record<string, string>) {
-	return {
-		id,
-		name: `e2e: ${id}`,
-		nodes: [
-			{ parameters: { pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] }, ...trigger.parameters }, id: `${id}-t`, name: 'Trigger', type: 'n8n-nodes-mediaops.mediaOpsTrigger', typeVersion: 1, position: [0, 0], credentials: trigger.credentials },
-			{
-				parameters: {
-					resource: 'row',
-					operation: 'insert',
-					dataTableId: { __rl: true, mode: 'name', value: TABLE },
-					columns: { mappingMode: 'defineBelow', value: columns, matchingColumns: [], schema: [] },
-					options: {},
-				},
-				id: `${id}-i`,
-				name: 'Insert',
-				type: 'n8n-nodes-base.dataTable',
-				typeVersion: 1.1,
-				position: [240, 0],
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Insert', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-	};
-}
+const inbox = (id: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>, columns: Record<string, string>) =>
+	inboxWorkflow({ id, name: `e2e: ${id}`, trigger: 'Trigger', table: TABLE, parameters, credentials, columns });
 
-const weiboWorkflow = inboxWorkflow(
+const weiboWorkflow = inbox(
 	'e2eWeiboComments',
-	{ parameters: { platform: 'weibo', event: 'newComments', weiboAccount: weiboBrand.id, days: 7, maxPosts: 10, firstRun: 'emitExisting' }, credentials: { weiboApi: WEIBO_CREDENTIAL } },
+	{ platform: 'weibo', event: 'newComments', weiboAccount: weiboBrand.id, days: 7, maxPosts: 10, firstRun: 'emitExisting' },
+	{ weiboApi: WEIBO_CREDENTIAL },
 	{ itemId: '={{ $json.id }}', platform: '={{ $json.platform }}', postId: '={{ $json.postId }}', text: '={{ $json.text }}', at: '={{ $json.createdAt }}' },
 );
-const blueskyWorkflow = inboxWorkflow(
+const blueskyWorkflow = inbox(
 	'e2eBlueskyPosts',
-	{ parameters: { platform: 'bluesky', event: 'newPosts', blueskyActor: blueskyBrand.handle, days: 30, maxPosts: 100, firstRun: 'emitExisting' }, credentials: { blueskyApi: BLUESKY_CREDENTIAL } },
+	{ platform: 'bluesky', event: 'newPosts', blueskyActor: blueskyBrand.handle, days: 30, maxPosts: 100, firstRun: 'emitExisting' },
+	{ blueskyApi: BLUESKY_CREDENTIAL },
 	{ itemId: '={{ $json.postId }}', platform: '={{ $json.platform }}', postId: '={{ $json.postId }}', text: '={{ $json.title }}', at: '={{ $json.publishedAt }}' },
 );
 
@@ -85,32 +42,18 @@ beforeAll(async () => {
 		{ ...WEIBO_CREDENTIAL, type: 'weiboApi', data: { accessToken: weiboToken, baseUrl: env.sandbox.url } },
 		{ ...BLUESKY_CREDENTIAL, type: 'blueskyApi', data: { baseUrl: env.sandbox.url } },
 	]);
-	await env.n8n.importWorkflow([setupWorkflow, weiboWorkflow, blueskyWorkflow]);
-	await env.n8n.start();
-	await env.n8n.runWorkflow(setupWorkflow.id);
-	await env.n8n.stop();
-	await env.n8n.publish(weiboWorkflow.id);
-	await env.n8n.publish(blueskyWorkflow.id);
+	await prepareInboxes(env, setupWorkflow, [weiboWorkflow, blueskyWorkflow]);
 });
 afterAll(async () => env?.close());
 
-type Row = Record<string, unknown>;
-async function waitForRows(accept: (rows: Row[]) => boolean, timeoutMs = 45_000): Promise<Row[]> {
-	const started = Date.now();
-	for (;;) {
-		const rows = await env.n8n.dataTableRows(TABLE);
-		if (accept(rows) || Date.now() - started > timeoutMs) return rows;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
 const of = (rows: Row[], platform: string) => rows.filter((r) => r.platform === platform).map((r) => String(r.itemId));
-const post = async (path: string, body: unknown) => (await fetch(`${env.sandbox.url}/__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<Record<string, any>>;
+const waitFor = (accept: (rows: Row[]) => boolean) => waitForRows(env, TABLE, accept, 45_000);
 
 describe('MediaOps Trigger on Weibo and Bluesky in real n8n', () => {
 	it('emits comments and posts once across two server starts, and what appears between them once', async () => {
 		const weibo = new WeiboDataset(DEFAULT_SEED, () => new Date());
 		await env.n8n.start();
-		const first = await waitForRows((rows) => of(rows, 'weibo').length > 0 && of(rows, 'bluesky').length > 0);
+		const first = await waitFor((rows) => of(rows, 'weibo').length > 0 && of(rows, 'bluesky').length > 0);
 		await env.n8n.stop();
 		const firstWeibo = of(first, 'weibo');
 		const firstBluesky = of(first, 'bluesky');
@@ -119,12 +62,12 @@ describe('MediaOps Trigger on Weibo and Bluesky in real n8n', () => {
 
 		// Between the polls: a new comment on the newest watched Weibo post, and a new Bluesky post.
 		const watchedPost = String(first.find((r) => r.platform === 'weibo')!.postId);
-		const comment = await post('weibo/comments', { id: watchedPost, text: 'E2E 新评论：排队一小时 😡' });
-		const bluesky = await post('bluesky/posts', { actor: blueskyBrand.handle, text: 'E2E new post: oat latte 燕麦拿铁' });
+		const comment = await insert(env, 'weibo/comments', { id: watchedPost, text: 'E2E 新评论：排队一小时 😡' });
+		const bluesky = await insert(env, 'bluesky/posts', { actor: blueskyBrand.handle, text: 'E2E new post: oat latte 燕麦拿铁' });
 		expect(weibo.find(watchedPost)).toBeDefined();
 
 		await env.n8n.start();
-		const rows = await waitForRows((r) => of(r, 'weibo').includes(comment.idstr) && of(r, 'bluesky').includes(bluesky.uri));
+		const rows = await waitFor((r) => of(r, 'weibo').includes(comment.idstr) && of(r, 'bluesky').includes(bluesky.uri));
 		// Give a (wrong) second emission of the old items time to land before judging.
 		await new Promise((r) => setTimeout(r, 3000));
 		const final = await env.n8n.dataTableRows(TABLE);

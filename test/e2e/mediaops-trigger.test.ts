@@ -6,79 +6,26 @@
 import { SANDBOX_WECHAT_ACCOUNTS } from '../../sandbox';
 import { addDays } from '../../lib/time/date-range';
 import { setUpE2e, WECHAT_CREDENTIAL, type E2eEnv } from './support';
+import { createTableWorkflow, inboxWorkflow, prepareInboxes, waitForRows } from './trigger-support';
 
 const TABLE = 'mediaops_test_comment_inbox';
 const account = SANDBOX_WECHAT_ACCOUNTS[0];
 
-const setupWorkflow = {
-	id: 'e2eTriggerSetup',
-	name: 'e2e: create the comment inbox table',
-	nodes: [
-		{ parameters: {}, id: 'a1000000-0000-4000-8000-000000000001', name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-		{
-			parameters: {
-				resource: 'table',
-				operation: 'create',
-				tableName: TABLE,
-				columns: { column: [{ name: 'mentionId', type: 'string' }, { name: 'postId', type: 'string' }, { name: 'text', type: 'string' }, { name: 'commentedAt', type: 'string' }] },
-				options: { createIfNotExists: true },
-			},
-			id: 'a1000000-0000-4000-8000-000000000002',
-			name: 'Create table',
-			type: 'n8n-nodes-base.dataTable',
-			typeVersion: 1.1,
-			position: [240, 0],
-		},
-	],
-	connections: { 'Run now': { main: [[{ node: 'Create table', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-};
-
-const triggerWorkflow = {
+const setupWorkflow = createTableWorkflow('e2eTriggerSetup', 'e2e: create the comment inbox table', TABLE, ['mentionId', 'postId', 'text', 'commentedAt']);
+const triggerWorkflow = inboxWorkflow({
 	id: 'e2eCommentInbox',
 	name: 'e2e: comment inbox',
-	nodes: [
-		{
-			parameters: { pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] }, event: 'newComments', days: 3, firstRun: 'emitExisting' },
-			id: 'a2000000-0000-4000-8000-000000000001',
-			name: 'New comments',
-			type: 'n8n-nodes-mediaops.mediaOpsTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			credentials: { weChatOfficialAccountApi: WECHAT_CREDENTIAL },
-		},
-		{
-			parameters: {
-				resource: 'row',
-				operation: 'insert',
-				dataTableId: { __rl: true, mode: 'name', value: TABLE },
-				columns: {
-					mappingMode: 'defineBelow',
-					value: { mentionId: '={{ $json.id }}', postId: '={{ $json.postId }}', text: '={{ $json.text }}', commentedAt: '={{ $json.createdAt }}' },
-					matchingColumns: [],
-					schema: [],
-				},
-				options: {},
-			},
-			id: 'a2000000-0000-4000-8000-000000000002',
-			name: 'Insert',
-			type: 'n8n-nodes-base.dataTable',
-			typeVersion: 1.1,
-			position: [240, 0],
-		},
-	],
-	connections: { 'New comments': { main: [[{ node: 'Insert', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
-};
+	trigger: 'New comments',
+	table: TABLE,
+	parameters: { event: 'newComments', days: 3, firstRun: 'emitExisting' },
+	credentials: { weChatOfficialAccountApi: WECHAT_CREDENTIAL },
+	columns: { mentionId: '={{ $json.id }}', postId: '={{ $json.postId }}', text: '={{ $json.text }}', commentedAt: '={{ $json.createdAt }}' },
+});
 
 let env: E2eEnv;
 beforeAll(async () => {
 	env = await setUpE2e('mediaops-trigger');
-	await env.n8n.importWorkflow([setupWorkflow, triggerWorkflow]);
-	await env.n8n.start();
-	await env.n8n.runWorkflow(setupWorkflow.id);
-	await env.n8n.stop();
-	await env.n8n.publish(triggerWorkflow.id);
+	await prepareInboxes(env, setupWorkflow, [triggerWorkflow]);
 });
 afterAll(async () => env?.close());
 
@@ -93,21 +40,12 @@ function expectedCommentIds(): string[] {
 	return ids.sort();
 }
 
-async function waitForRows(min: number, timeoutMs = 30_000): Promise<Array<Record<string, unknown>>> {
-	const started = Date.now();
-	for (;;) {
-		const rows = await env.n8n.dataTableRows(TABLE);
-		if (rows.length >= min || Date.now() - started > timeoutMs) return rows;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
-
 describe('MediaOps Trigger in real n8n', () => {
 	it('emits every comment of the watched articles once, across two server starts', async () => {
 		await env.n8n.start();
 		const before = expectedCommentIds();
 		expect(before.length).toBeGreaterThan(0);
-		const first = await waitForRows(before.length);
+		const first = await waitForRows(env, TABLE, (rows) => rows.length >= before.length, 30_000);
 		await env.n8n.stop();
 
 		const listCalls = () => env.sandbox.stats().requests['/cgi-bin/comment/list'] ?? 0;
@@ -117,7 +55,7 @@ describe('MediaOps Trigger in real n8n', () => {
 		await new Promise((r) => setTimeout(r, 4000));
 		expect(listCalls()).toBeGreaterThan(callsAfterFirst);
 		const expected = expectedCommentIds();
-		const rows = await waitForRows(expected.length);
+		const rows = await waitForRows(env, TABLE, (rows) => rows.length >= expected.length, 30_000);
 		await env.n8n.stop();
 
 		const ids = rows.map((r) => String(r.mentionId));
