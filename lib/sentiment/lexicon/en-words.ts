@@ -42,7 +42,7 @@ export const EN_SERVICE_WORDS: WeightTable = {
 	'1.5': 'no_worries',
 	'1': 'no_problem not_a_problem no_issues upgrade',
 	'-1': 'fee fees excuses excuse diverted bumped on_the_tarmac how_long when_will any_update any_updates anyone_there is_anyone',
-	'-1.5': 'come_on what\'s_going_on what_is_going_on whats_going_on hold_music',
-	'-2': 'where_is_my where\'s_my wheres_my where_are_my where_are_our where_is_our how_much_longer still_no still_nothing still_sitting still_stuck still_on_hold still_delayed still_not never_received never_got never_arrived never_showed never_came put_on_hold busy_signal hidden_fees extra_charge lost_bag lost_bags lost_baggage mishandled cramped smelly filthy inoperable no_one_answers nobody_answers broken_promise broken_promises hidden_fee unreachable unanswered no-show stay_away one_star 2/10',
+	'-1.5': 'come_on what\'s_going_on what_is_going_on whats_going_on hold_music would_rather i\'d_rather we\'d_rather if_only i_wish we_wish',
+	'-2': 'where_is_my where\'s_my wheres_my where_are_my where_are_our where_is_our how_much_longer still_no still_nothing still_sitting still_stuck still_on_hold still_delayed still_not never_received never_got never_arrived never_showed never_came put_on_hold busy_signal hidden_fees extra_charge lost_bag lost_bags lost_baggage mishandled cramped smelly filthy inoperable no_one_answers nobody_answers broken_promise broken_promises hidden_fee unreachable unanswered no-show stay_away one_star 2/10 what_were_they_thinking',
 	'-3': 'false_advertising bait_and_switch avoid_at_all_costs zero_stars 0/10 1/10',
 };

@@ -78,7 +78,7 @@ describe('how customers complain and thank', () => {
 		},
 	);
 
-	it.each(['it took more than an hour to get a reply', '5 days since I ordered and still nothing', 'my flight was supposed to leave at 9', 'the app barely works'])(
+	it.each(['it took more than an hour to get a reply', '5 days since I ordered and still nothing', 'my flight was supposed to leave at 9', 'the app barely works', "I'd rather take the train next time", 'I wish someone would answer the phone'])(
 		'%s is negative',
 		(text) => {
 			expect(label(text)).toBe('negative');
