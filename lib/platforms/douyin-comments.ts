@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { InputError, PlatformError, isPlatformError } from '../errors';
+import { isPlatformError } from '../errors';
 import type { Mention } from '../model';
 import type { CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
-import { DOUYIN_DEFAULT_BASE_URL, DOUYIN_TIMEZONE, readDouyinError } from './douyin';
-import { JsonApi, toCount, type JsonBody } from './http-json';
+import { DOUYIN_TIMEZONE, DOUYIN_TOKEN_EXPIRED, douyinUserApi, refreshDouyinToken } from './douyin';
+import { toCount, type JsonApi, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
 
 /**
@@ -19,7 +19,6 @@ import type { PlatformContext } from './types';
  *   means the item.comment scope was not granted.
  */
 export const DOUYIN_COMMENT_PAGE = 20;
-const TOKEN_EXPIRED = 2190008;
 
 export interface DouyinCommentsOptions {
 	clientKey: string;
@@ -40,16 +39,7 @@ export class DouyinComments implements CommentSource {
 		private readonly options: DouyinCommentsOptions,
 		private readonly ctx: PlatformContext,
 	) {
-		if (!options.accessToken) throw new InputError('Douyin needs the user’s access token in the credential', 'accessToken');
-		if (!options.openId) throw new InputError('Douyin needs the user’s open_id in the credential', 'openId');
-		this.api = new JsonApi({
-			platform: 'douyin',
-			baseUrl: options.baseUrl || DOUYIN_DEFAULT_BASE_URL,
-			ctx,
-			headers: { 'access-token': options.accessToken },
-			secrets: [options.accessToken, options.refreshToken, options.clientSecret],
-			readError: readDouyinError,
-		});
+		this.api = douyinUserApi(options, ctx);
 	}
 
 	private async page(itemId: string, cursor: number): Promise<JsonBody> {
@@ -57,13 +47,9 @@ export class DouyinComments implements CommentSource {
 		try {
 			return (await this.api.get('/item/comment/list/', query, 'item/comment/list')).data as JsonBody;
 		} catch (error) {
-			if (!isPlatformError(error) || Number(error.code) !== TOKEN_EXPIRED || this.refreshed || !this.options.refreshToken) throw error;
+			if (!isPlatformError(error) || Number(error.code) !== DOUYIN_TOKEN_EXPIRED || this.refreshed || !this.options.refreshToken) throw error;
 			this.refreshed = true;
-			this.ctx.log?.('douyin: access token expired (2190008), refreshing it with the refresh token');
-			const body = await this.api.post('/oauth/refresh_token/', { client_key: this.options.clientKey, grant_type: 'refresh_token', refresh_token: this.options.refreshToken }, 'oauth/refresh_token');
-			const token = String(((body.data ?? {}) as JsonBody).access_token ?? '');
-			if (!token) throw new PlatformError({ platform: 'douyin', code: 'NO_TOKEN', message: 'refresh_token returned no access_token', operation: 'oauth/refresh_token' });
-			this.api.setAuth({ 'access-token': token }, token);
+			await refreshDouyinToken(this.api, this.ctx, this.options);
 			return (await this.api.get('/item/comment/list/', query, 'item/comment/list')).data as JsonBody;
 		}
 	}

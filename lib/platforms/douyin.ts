@@ -31,7 +31,8 @@ export const DOUYIN_TIMEZONE = 'Asia/Shanghai';
 export const DOUYIN_MAX_DAYS = 30;
 export const DOUYIN_PAGE_SIZE = 20;
 const DATE_TYPES = [7, 15, 30] as const;
-const TOKEN_EXPIRED = 2190008;
+/** access_token expired: refreshed once with the refresh token. */
+export const DOUYIN_TOKEN_EXPIRED = 2190008;
 const BUSY = 2100004;
 /** "quota 已用完" (status-code table, 通用状态码(旧)). */
 const QUOTA_SPENT = 2190001;
@@ -61,6 +62,39 @@ export function readDouyinError(_status: number, body: JsonBody): PlatformErrorI
 	return { code, message: `${description}${sub}${hint}`, retryable: code === BUSY };
 }
 
+/**
+ * The API with the user's access token (`access-token` header; token, refresh token and client secret scrubbed),
+ * for the metrics adapter and the comments reader; `account` names the account in errors. Throws without the
+ * token or the open_id.
+ */
+export function douyinUserApi(
+	options: Pick<DouyinOptions, 'accessToken' | 'refreshToken' | 'clientSecret' | 'openId' | 'baseUrl'>,
+	ctx: PlatformContext,
+	account?: string,
+): JsonApi {
+	if (!options.accessToken) throw new InputError('Douyin needs the user’s access token in the credential', 'accessToken');
+	if (!options.openId) throw new InputError('Douyin needs the user’s open_id in the credential', 'openId');
+	return new JsonApi({
+		platform: 'douyin',
+		baseUrl: options.baseUrl || DOUYIN_DEFAULT_BASE_URL,
+		ctx,
+		headers: { 'access-token': options.accessToken },
+		secrets: [options.accessToken, options.refreshToken, options.clientSecret],
+		account,
+		readError: readDouyinError,
+	});
+}
+
+/** Exchanges the refresh token for a new access token (after DOUYIN_TOKEN_EXPIRED), puts it on `api` and returns it. */
+export async function refreshDouyinToken(api: JsonApi, ctx: PlatformContext, options: Pick<DouyinOptions, 'clientKey' | 'refreshToken'>): Promise<string> {
+	ctx.log?.('douyin: access token expired (2190008), refreshing it with the refresh token');
+	const body = await api.post('/oauth/refresh_token/', { client_key: options.clientKey, grant_type: 'refresh_token', refresh_token: options.refreshToken }, 'oauth/refresh_token');
+	const token = String(((body.data ?? {}) as JsonBody).access_token ?? '');
+	if (!token) throw new PlatformError({ platform: 'douyin', code: 'NO_TOKEN', message: 'refresh_token returned no access_token', operation: 'oauth/refresh_token' });
+	api.setAuth({ 'access-token': token }, token);
+	return token;
+}
+
 interface ServedWindow {
 	first: string;
 	last: string;
@@ -77,19 +111,9 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 		private readonly options: DouyinOptions,
 		private readonly ctx: PlatformContext,
 	) {
-		if (!options.accessToken) throw new InputError('Douyin needs the user’s access token in the credential', 'accessToken');
-		if (!options.openId) throw new InputError('Douyin needs the user’s open_id in the credential', 'openId');
+		this.api = douyinUserApi(options, ctx, options.openId);
 		this.accountId = options.openId;
 		this.accessToken = options.accessToken;
-		this.api = new JsonApi({
-			platform: 'douyin',
-			baseUrl: options.baseUrl || DOUYIN_DEFAULT_BASE_URL,
-			ctx,
-			headers: { 'access-token': options.accessToken },
-			secrets: [options.accessToken, options.refreshToken, options.clientSecret],
-			account: options.openId,
-			readError: readDouyinError,
-		});
 	}
 
 	private now(): Date {
@@ -101,7 +125,7 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 		try {
 			return (await this.api.get(path, { open_id: this.options.openId, ...query }, operation)).data as JsonBody;
 		} catch (error) {
-			if (!isPlatformError(error) || Number(error.code) !== TOKEN_EXPIRED || this.refreshed || !this.options.refreshToken || !this.options.clientKey) throw error;
+			if (!isPlatformError(error) || Number(error.code) !== DOUYIN_TOKEN_EXPIRED || this.refreshed || !this.options.refreshToken || !this.options.clientKey) throw error;
 			await this.refresh();
 			return (await this.api.get(path, { open_id: this.options.openId, ...query }, operation)).data as JsonBody;
 		}
@@ -109,12 +133,7 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 
 	private async refresh(): Promise<void> {
 		this.refreshed = true;
-		this.ctx.log?.('douyin: access token expired (2190008), refreshing it with the refresh token');
-		const body = await this.api.post('/oauth/refresh_token/', { client_key: this.options.clientKey, grant_type: 'refresh_token', refresh_token: this.options.refreshToken }, 'oauth/refresh_token');
-		const token = String(((body.data ?? {}) as JsonBody).access_token ?? '');
-		if (!token) throw new PlatformError({ platform: 'douyin', code: 'NO_TOKEN', message: 'refresh_token returned no access_token', operation: 'oauth/refresh_token' });
-		this.accessToken = token;
-		this.api.setAuth({ 'access-token': token }, token);
+		this.accessToken = await refreshDouyinToken(this.api, this.ctx, this.options);
 	}
 
 	/** The days the data endpoints can serve today: the last 30 days up to yesterday (T+1), China time. */

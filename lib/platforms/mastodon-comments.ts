@@ -2,8 +2,8 @@ import { InputError, isPlatformError } from '../errors';
 import type { Mention } from '../model';
 import type { CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
-import { JsonApi, isoUtc, toCount, type JsonBody } from './http-json';
-import { readMastodonError, stripHtml } from './mastodon';
+import { isoUtc, toCount, type JsonApi, type JsonBody } from './http-json';
+import { mastodonApi, stripHtml } from './mastodon';
 import type { PlatformContext } from './types';
 
 /**
@@ -29,16 +29,7 @@ export class MastodonComments implements CommentSource {
 		private readonly ctx: PlatformContext,
 	) {
 		if (!options.instanceUrl) throw new InputError('Mastodon needs the instance URL', 'instanceUrl');
-		const token = options.accessToken?.trim();
-		this.api = new JsonApi({
-			platform: 'mastodon',
-			baseUrl: options.instanceUrl,
-			ctx,
-			headers: token ? { Authorization: `Bearer ${token}` } : undefined,
-			secrets: [token],
-			readError: readMastodonError,
-			rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
-		});
+		this.api = mastodonApi(options, ctx);
 	}
 
 	async commentsOf(post: WatchedPost): Promise<Mention[]> {

@@ -38,6 +38,24 @@ export function readMastodonError(status: number, body: JsonBody): PlatformError
 	return { code: status, message: `${body.error}${description}` };
 }
 
+/**
+ * An instance's REST API, with the user token (Bearer) when one is set; X-RateLimit-* respected before a 429.
+ * For the metrics adapter and the replies reader; `account` names the account in errors.
+ */
+export function mastodonApi(options: { instanceUrl: string; accessToken?: string }, ctx: PlatformContext, account?: string): JsonApi {
+	const token = options.accessToken?.trim();
+	return new JsonApi({
+		platform: 'mastodon',
+		baseUrl: options.instanceUrl,
+		ctx,
+		headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+		secrets: [token],
+		account,
+		readError: readMastodonError,
+		rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
+	});
+}
+
 export class MastodonMetricsAdapter implements MetricsAdapter {
 	readonly platform = 'mastodon' as const;
 	readonly accountId: string;
@@ -55,17 +73,7 @@ export class MastodonMetricsAdapter implements MetricsAdapter {
 		const pageSize = options.pageSize ?? MASTODON_PAGE_LIMIT;
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MASTODON_PAGE_LIMIT) throw new InputError(`Mastodon page size must be 1..${MASTODON_PAGE_LIMIT}, got ${pageSize}`, 'pageSize');
 		this.pageSize = pageSize;
-		const token = options.accessToken?.trim();
-		this.api = new JsonApi({
-			platform: 'mastodon',
-			baseUrl: options.instanceUrl,
-			ctx,
-			headers: token ? { Authorization: `Bearer ${token}` } : undefined,
-			secrets: [token],
-			account: this.accountId,
-			readError: readMastodonError,
-			rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' },
-		});
+		this.api = mastodonApi(options, ctx, this.accountId);
 	}
 
 	private now(): Date {

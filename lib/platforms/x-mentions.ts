@@ -1,8 +1,8 @@
 import { InputError, PlatformError } from '../errors';
 import type { Mention } from '../model';
-import { JsonApi, isoUtc, toCount, type JsonBody } from './http-json';
+import { isoUtc, toCount, type JsonApi, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
-import { X_DEFAULT_BASE_URL, readXError } from './x';
+import { xBearerApi } from './x';
 
 /**
  * Mentions of an X account as Mention items, from the user mention timeline
@@ -33,18 +33,9 @@ export class XMentions {
 		private readonly options: XMentionsOptions,
 		private readonly ctx: PlatformContext,
 	) {
-		if (!options.bearerToken) throw new InputError('X needs a Bearer token in the credential', 'bearerToken');
+		this.api = xBearerApi(options, ctx);
 		this.username = (options.username ?? '').trim().replace(/^@/, '');
 		if (!this.username) throw new InputError('X needs the account’s @username', 'xUsername');
-		this.api = new JsonApi({
-			platform: 'x',
-			baseUrl: options.baseUrl || X_DEFAULT_BASE_URL,
-			ctx,
-			headers: { Authorization: `Bearer ${options.bearerToken}` },
-			secrets: [options.bearerToken],
-			readError: readXError,
-			rateLimitHeaders: { remaining: 'x-rate-limit-remaining', reset: 'x-rate-limit-reset' },
-		});
 	}
 
 	private async userId(): Promise<string> {

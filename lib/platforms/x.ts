@@ -46,6 +46,24 @@ export function readXError(status: number, body: JsonBody): PlatformErrorInfo | 
 	return undefined;
 }
 
+/**
+ * The v2 API with the app-only Bearer token (x-rate-limit-* respected before a 429), for the metrics adapter and
+ * the mentions reader; `account` names the account in errors. Throws without a token.
+ */
+export function xBearerApi(options: { bearerToken: string; baseUrl?: string }, ctx: PlatformContext, account?: string): JsonApi {
+	if (!options.bearerToken) throw new InputError('X needs a Bearer token in the credential', 'bearerToken');
+	return new JsonApi({
+		platform: 'x',
+		baseUrl: options.baseUrl || X_DEFAULT_BASE_URL,
+		ctx,
+		headers: { Authorization: `Bearer ${options.bearerToken}` },
+		secrets: [options.bearerToken],
+		account,
+		readError: readXError,
+		rateLimitHeaders: { remaining: 'x-rate-limit-remaining', reset: 'x-rate-limit-reset' },
+	});
+}
+
 export class XMetricsAdapter implements MetricsAdapter {
 	readonly platform = 'x' as const;
 	readonly accountId: string;
@@ -55,18 +73,8 @@ export class XMetricsAdapter implements MetricsAdapter {
 		private readonly options: XOptions,
 		private readonly ctx: PlatformContext,
 	) {
-		if (!options.bearerToken) throw new InputError('X needs a Bearer token in the credential', 'bearerToken');
 		this.accountId = (options.username ?? '').trim().replace(/^@/, '');
-		this.api = new JsonApi({
-			platform: 'x',
-			baseUrl: options.baseUrl || X_DEFAULT_BASE_URL,
-			ctx,
-			headers: { Authorization: `Bearer ${options.bearerToken}` },
-			secrets: [options.bearerToken],
-			account: this.accountId ? `@${this.accountId}` : undefined,
-			readError: readXError,
-			rateLimitHeaders: { remaining: 'x-rate-limit-remaining', reset: 'x-rate-limit-reset' },
-		});
+		this.api = xBearerApi(options, ctx, this.accountId ? `@${this.accountId}` : undefined);
 	}
 
 	private now(): Date {
