@@ -3,7 +3,7 @@ import { isPlatformError } from '../errors';
 import type { Mention } from '../model';
 import type { CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
-import { DOUYIN_TIMEZONE, DOUYIN_TOKEN_EXPIRED, douyinUserApi, refreshDouyinToken } from './douyin';
+import { DOUYIN_TIMEZONE, DOUYIN_TOKEN_EXPIRED, douyinUserApi, refreshDouyinToken, type DouyinOptions } from './douyin';
 import { toCount, type JsonApi, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
 
@@ -20,15 +20,8 @@ import type { PlatformContext } from './types';
  */
 export const DOUYIN_COMMENT_PAGE = 20;
 
-export interface DouyinCommentsOptions {
-	clientKey: string;
-	clientSecret?: string;
-	accessToken: string;
-	refreshToken?: string;
-	openId: string;
-	baseUrl?: string;
-	maxPages?: number;
-}
+/** The adapter's credential fields; `maxPages` counts comment pages a video (default 5). */
+export type DouyinCommentsOptions = Pick<DouyinOptions, 'clientKey' | 'clientSecret' | 'accessToken' | 'refreshToken' | 'openId' | 'baseUrl'> & { maxPages?: number };
 
 export class DouyinComments implements CommentSource {
 	readonly platform = 'douyin' as const;
