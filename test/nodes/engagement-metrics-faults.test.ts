@@ -5,7 +5,7 @@
  * platform with the platform's code, paired to its input item, and every other account's items come out equal to a
  * fault-free run; without it the node stops with an error naming the item, the account and the platform.
  */
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type FaultRule, type Sandbox } from '../../sandbox';
 import { MastodonDataset, SANDBOX_MASTODON_ACCOUNTS, SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
 import { SANDBOX_X_ACCOUNTS, SANDBOX_X_BEARER } from '../../sandbox/platforms/x';
@@ -27,7 +27,8 @@ afterAll(() => sandbox.close());
 afterEach(() => sandbox.clearFaults());
 
 function run(platform: 'mastodon' | 'x', parameters: INodeParameters, items: IDataObject[], extra: Partial<INode> = {}): Promise<RunResult> {
-	const credential = platform === 'mastodon' ? { mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN } } : { xApi: { bearerToken: SANDBOX_X_BEARER, baseUrl: sandbox.url } };
+	const credential: Record<string, ICredentialDataDecryptedObject> =
+		platform === 'mastodon' ? { mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN } } : { xApi: { bearerToken: SANDBOX_X_BEARER, baseUrl: sandbox.url } };
 	const node: Omit<INode, 'id' | 'position'> = {
 		name: NODE,
 		type: ENGAGEMENT_METRICS_TYPE,
