@@ -3,6 +3,8 @@
  * data and options, whether snapshots arrive nested or as flat table rows; files come out as binaries on
  * one item and one per item on the second output; bad items are named, or skipped under Continue On Fail.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IBinaryData, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { rowToSnapshot, snapshotToRow } from '../../lib/metrics/snapshot-row';
 import { MetricSnapshotSchema, type MetricSnapshot } from '../../lib/model';
@@ -259,8 +261,7 @@ describe('Ops Report node (n8n-core engine)', () => {
 		const description = new OpsReport().description;
 		expect(description.usableAsTool).toBe(true);
 		expect(description.outputNames).toEqual(['Report', 'Files']);
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const codex = require('../../nodes/OpsReport/OpsReport.node.json') as { alias: string[]; categories: string[] };
+		const codex = JSON.parse(readFileSync(join(__dirname, '../../nodes/OpsReport/OpsReport.node.json'), 'utf8')) as { alias: string[]; categories: string[] };
 		expect(codex.alias).toEqual(expect.arrayContaining(['数据报表', '周报', '月报', '运营报告', 'report', 'KPI']));
 		expect(codex.categories.length).toBeGreaterThan(0);
 	});
