@@ -147,15 +147,17 @@ export function alertsFromAssessments(assessments: readonly RiskAssessment[], st
 	}
 
 	const alerts: RiskAlert[] = [];
+	// Quiet incidents resolve first, also when this run brings a new mention for them: a workflow that only
+	// runs when a comment arrives (webhook) would otherwise keep a days-old incident open for ever.
+	for (const [key, incident] of Object.entries(next.incidents)) {
+		if (r.nowMs - incident.lastSeenAt < r.quietMs) continue;
+		const step = advanceIncident(next.incidents, key, undefined, () => incident);
+		if (step) alerts.push(buildAlert(step.incident, 'resolved', r, options));
+	}
 	for (const [key, { type, members }] of groups) {
 		const step = advanceIncident(next.incidents, key, absorb(next.incidents[key], members, r), () => openIncident(key, type, members, r));
 		if (!step || (step.change === 'ongoing' && !options.emitOngoing)) continue;
 		alerts.push(buildAlert(step.incident, step.change === 'ongoing' ? 'open' : step.change, r, options));
-	}
-	for (const [key, incident] of Object.entries(next.incidents)) {
-		if (groups.has(key) || r.nowMs - incident.lastSeenAt < r.quietMs) continue;
-		const step = advanceIncident(next.incidents, key, undefined, () => incident);
-		if (step) alerts.push(buildAlert(step.incident, 'resolved', r, options));
 	}
 
 	const keys = Object.keys(next.incidents).sort((a, b) => next.incidents[b].lastSeenAt - next.incidents[a].lastSeenAt);

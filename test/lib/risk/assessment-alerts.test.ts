@@ -163,6 +163,21 @@ describe('alertsFromAssessments', () => {
 		expect(alertsFromAssessments([], first.state, { ...at(NOW + 2 * HOUR), resolveAfterHours: 1 }).alerts).toMatchObject([{ status: 'resolved' }]);
 	});
 
+	it('a mention after the quiet period resolves the stale incident and opens a new one, even in the same run', () => {
+		// A webhook-triggered workflow only runs when a comment arrives: the stale incident must not absorb it.
+		const first = alertsFromAssessments(refunds(1), undefined, at(NOW));
+		const id = first.alerts[0].id;
+		const late = alertsFromAssessments(refunds(1), first.state, at(NOW + 30 * HOUR));
+		expect(late.alerts.map((a) => [a.id === id, a.status, a.observed])).toEqual([
+			[true, 'resolved', 1],
+			[false, 'open', 1],
+		]);
+		expect(Object.values(late.state.incidents)).toHaveLength(1);
+		expect(Object.values(late.state.incidents)[0].id).toBe(late.alerts[1].id);
+		// Within the quiet period the same incident grows silently.
+		expect(alertsFromAssessments(refunds(1), first.state, at(NOW + 23 * HOUR)).alerts).toEqual([]);
+	});
+
 	it('routes owners per category before the default owner', () => {
 		const input = [assessment(['legal_threat'], 'high'), assessment(['refund_dispute'], 'high')];
 		const { alerts } = alertsFromAssessments(input, undefined, { ...at(NOW), owner: '舆情值班', categoryOwners: { legal_threat: '法务 legal@brand.cn' } });
