@@ -125,9 +125,14 @@ function topEvidence(list: readonly Evidence[], limit: number): Evidence[] {
  * of {@link advanceIncident}: an alert when an incident opens, again as `escalated` when its level rises
  * (a higher-risk mention, or `escalateAtMentions` mentions), silence while it merely grows, and one
  * `resolved` alert after `resolveAfterHours` without a new qualifying mention. A mention seen before (a
- * webhook retry, a polling overlap) is not counted again. Returns alerts plus the new state (input not mutated).
+ * webhook retry, a polling overlap) is not counted again. Returns alerts plus the new state (input not mutated),
+ * and per alert (same order) the `platform:mentionId` of this run's assessments it counted (none when resolved).
  */
-export function alertsFromAssessments(assessments: readonly RiskAssessment[], state: AssessmentAlertState | undefined, options: AssessmentAlertOptions): { alerts: RiskAlert[]; state: AssessmentAlertState } {
+export function alertsFromAssessments(
+	assessments: readonly RiskAssessment[],
+	state: AssessmentAlertState | undefined,
+	options: AssessmentAlertOptions,
+): { alerts: RiskAlert[]; state: AssessmentAlertState; sources: string[][] } {
 	const r = resolveOptions(options);
 	const next: AssessmentAlertState = state?.version === 1 ? (JSON.parse(JSON.stringify(state)) as AssessmentAlertState) : { version: 1, incidents: {}, seen: [] };
 	const seen = new Set(next.seen);
@@ -147,23 +152,27 @@ export function alertsFromAssessments(assessments: readonly RiskAssessment[], st
 	}
 
 	const alerts: RiskAlert[] = [];
+	const sources: string[][] = [];
 	// Quiet incidents resolve first, also when this run brings a new mention for them: a workflow that only
 	// runs when a comment arrives (webhook) would otherwise keep a days-old incident open for ever.
 	for (const [key, incident] of Object.entries(next.incidents)) {
 		if (r.nowMs - incident.lastSeenAt < r.quietMs) continue;
 		const step = advanceIncident(next.incidents, key, undefined, () => incident);
-		if (step) alerts.push(buildAlert(step.incident, 'resolved', r, options));
+		if (!step) continue;
+		alerts.push(buildAlert(step.incident, 'resolved', r, options));
+		sources.push([]);
 	}
 	for (const [key, { type, members }] of groups) {
 		const step = advanceIncident(next.incidents, key, absorb(next.incidents[key], members, r), () => openIncident(key, type, members, r));
 		if (!step || (step.change === 'ongoing' && !options.emitOngoing)) continue;
 		alerts.push(buildAlert(step.incident, step.change === 'ongoing' ? 'open' : step.change, r, options));
+		sources.push(members.map((a) => `${a.platform}:${a.mentionId}`));
 	}
 
 	const keys = Object.keys(next.incidents).sort((a, b) => next.incidents[b].lastSeenAt - next.incidents[a].lastSeenAt);
 	for (const key of keys.slice(options.maxIncidents ?? 500)) delete next.incidents[key];
 	next.seen = next.seen.slice(-(options.maxSeenIds ?? 2000));
-	return { alerts, state: next };
+	return { alerts, state: next, sources };
 }
 
 /**

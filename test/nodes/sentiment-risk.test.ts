@@ -242,6 +242,19 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			expect(output(later, 0).map((a) => [a.id, a.status]).sort()).toEqual(alerts.map((a) => [a.id, 'resolved']).sort());
 		});
 
+		it('pairs an escalation with the mentions that caused it, not with every input item, when they are not among the top evidence', async () => {
+			delete store[NODE];
+			const wide = await assessed(Array.from({ length: 9 }, (_, i) => mention(`退款！太差了，投诉 w${i}`, 30 + i, { author: { id: `w${i}`, followers: 500 + i } })));
+			expect(output(await run(params(), wide), 0)).toMatchObject([{ status: 'open', level: 'high', observed: 9 }]);
+			// The tenth mention (no followers) escalates the incident on volume; the praise beside it is unrelated.
+			const items = await assessed([mention('很好喝，推荐', 1), mention('退款！太差了，投诉 tenth', 2)]);
+			const second = await run(params(), items);
+			expect(output(second, 0)).toMatchObject([{ status: 'escalated', level: 'critical', observed: 10 }]);
+			const [alertItem] = second.runData[NODE][0].data!.main[0]!;
+			expect(alertItem.pairedItem).toEqual([{ item: 1 }]);
+			expect(second.runData[NODE][0].data!.main[1]![0].pairedItem).toEqual([{ item: 1 }]);
+		});
+
 		it('per mention, with a minimum level, and one output without the event log', async () => {
 			delete store[NODE];
 			const items = await assessed([mention('退款！太差了，投诉', 1), mention('再也不买了，退款', 2), mention('请问几点开门', 3)]);

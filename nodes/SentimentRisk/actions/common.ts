@@ -251,8 +251,10 @@ export const eventLogOutputProperty = (operation: string): INodeProperties => ({
 
 /**
  * Alerts (first output, then the error items of Continue On Fail) and, when Event Log Output is on, one
- * event-log row per alert (second output). Each alert is paired with the input items of its evidence (all
- * items when it has none of this run's, e.g. a resolved one), so `$('…').item` resolves to a real mention.
+ * event-log row per alert (second output). Each alert is paired with the input items of its evidence; when
+ * none of its evidence is in this run's input, with `sources[i]` (this run's mentions it counted, e.g. the one
+ * that escalated it), and only without those with all items (e.g. a resolved one), so `$('…').item`
+ * resolves to a real mention of the incident.
  */
 export function alertOutputs(
 	ctx: IExecuteFunctions,
@@ -260,15 +262,18 @@ export function alertOutputs(
 	values: ReadonlyArray<{ value: RiskAssessment; index: number }>,
 	errors: INodeExecutionData[],
 	logAt: { at: Date; timezone: string },
+	sources?: ReadonlyArray<readonly string[]>,
 ): INodeExecutionData[][] {
 	const indexById = new Map(values.map((v) => [`${v.value.platform}:${v.value.mentionId}`, v.index]));
 	const all: IPairedItemData[] = ctx.getInputData().map((_, item) => ({ item }));
-	const pairing = (alert: RiskAlert): IPairedItemData[] => {
-		const paired = alert.evidence.map((e) => indexById.get(`${alert.platform ?? ''}:${e.mentionId}`)).filter((i): i is number => i !== undefined);
+	const indexes = (ids: readonly string[]) => ids.map((id) => indexById.get(id)).filter((i): i is number => i !== undefined);
+	const pairing = (alert: RiskAlert, n: number): IPairedItemData[] => {
+		let paired = indexes(alert.evidence.map((e) => `${alert.platform ?? ''}:${e.mentionId}`));
+		if (!paired.length) paired = indexes(sources?.[n] ?? []);
 		return paired.length ? paired.map((item) => ({ item })) : all;
 	};
-	const alertItems: INodeExecutionData[] = [...alerts.map((alert) => ({ json: alert as unknown as IDataObject, pairedItem: pairing(alert) })), ...errors];
+	const alertItems: INodeExecutionData[] = [...alerts.map((alert, n) => ({ json: alert as unknown as IDataObject, pairedItem: pairing(alert, n) })), ...errors];
 	if (!ctx.getNodeParameter('eventLogOutput', 0, false)) return [alertItems];
-	const logItems = alerts.map((alert) => ({ json: buildRiskEventLogEntry(alert, logAt) as unknown as IDataObject, pairedItem: pairing(alert) }));
+	const logItems = alerts.map((alert, n) => ({ json: buildRiskEventLogEntry(alert, logAt) as unknown as IDataObject, pairedItem: pairing(alert, n) }));
 	return [alertItems, logItems];
 }

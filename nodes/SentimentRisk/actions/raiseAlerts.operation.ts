@@ -164,10 +164,10 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	const { values, errors } = readAllItems(ctx, assessmentFromItem);
 	const staticData = ctx.getWorkflowStaticData('node');
 	const previous = staticData[ALERT_STATE_KEY] as AssessmentAlertState | undefined;
-	const { alerts, state } = alertsFromAssessments(values.map((v) => v.value), previous, options);
+	const { alerts, state, sources } = alertsFromAssessments(values.map((v) => v.value), previous, options);
 	// Reassigning the whole object marks the static data changed, so n8n saves it after the run. A run that
 	// changed nothing leaves it alone: n8n's static data is last-writer-wins, and a webhook run and a poll
 	// running side by side must not overwrite each other's incidents with a stale copy for nothing.
 	if (JSON.stringify(state) !== JSON.stringify(previous)) staticData[ALERT_STATE_KEY] = state as unknown as IDataObject;
-	return alertOutputs(ctx, alerts, values, errors, { at: now, timezone: options.timezone ?? 'UTC' });
+	return alertOutputs(ctx, alerts, values, errors, { at: now, timezone: options.timezone ?? 'UTC' }, sources);
 }
