@@ -92,8 +92,25 @@ function extendsGrapheme(text: string, at: number): boolean {
 	return (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
 }
 
+const EXTENDED_PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const GRAPHEME_EXTEND = /\p{Grapheme_Extend}|\p{Emoji_Modifier}/u;
+
+/**
+ * The hit starts on the second pictograph of an emoji ZWJ sequence (UAX #29 GB11: ExtPict Extend* ZWJ ×
+ * ExtPict), i.e. inside one grapheme. A ZWJ after a letter or before one joins nothing: "要\u200d退款" (a
+ * joiner slipped in to dodge keyword filters) still has 退款 on a grapheme boundary, as the library finds.
+ */
 function afterJoiner(text: string, start: number): boolean {
-	return start > 0 && text.charCodeAt(start - 1) === 0x200d;
+	if (start === 0 || text.charCodeAt(start - 1) !== 0x200d) return false;
+	if (!EXTENDED_PICTOGRAPHIC.test(String.fromCodePoint(text.codePointAt(start) as number))) return false;
+	let j = start - 1;
+	while (j > 0) {
+		const low = text.charCodeAt(j - 1);
+		j -= low >= 0xdc00 && low <= 0xdfff && j >= 2 ? 2 : 1;
+		const ch = String.fromCodePoint(text.codePointAt(j) as number);
+		if (!GRAPHEME_EXTEND.test(ch)) return EXTENDED_PICTOGRAPHIC.test(ch);
+	}
+	return false;
 }
 
 function isAsciiAlnumUnit(c: number): boolean {
