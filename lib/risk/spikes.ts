@@ -77,6 +77,8 @@ interface SeriesState {
 	/** bucket start (epoch ms) → [total, negative]. */
 	buckets: Record<string, [number, number]>;
 	incidents: Partial<Record<SpikeMetric, Incident>>;
+	/** Window start (epoch ms) in which each metric's last incident resolved, so a reopening there gets a new id. */
+	resolvedWindow?: Partial<Record<SpikeMetric, number>>;
 }
 
 /** Plain JSON, meant for workflow static data; bounded by maxSeries × (window + baseline buckets). */
@@ -236,7 +238,12 @@ function updateIncident(ctx: AlertContext, zLevel: RiskLevel): RiskAlert | undef
 		const impact = impactOf(categories, ctx.evidence.reduce((a, e) => a + e.reach, 0));
 		reading = { level: maxLevel(zLevel, levelOf(likelihoodForLevel(zLevel), impact)), impact };
 	}
-	const step = advanceIncident(s.incidents, metric, reading, (opened) => ({ id: `spike:${ctx.key}:${metric}:${toIso(ctx.current, 'UTC')}`, ...opened, firstSeenAt: toIso(r.nowMs, r.zone) }));
+	// The id names the window the incident opened in; a spike that resolves and comes back within that same window
+	// is a new incident, so it also carries the instant it reopened instead of reusing the resolved one's id.
+	const reopened = s.resolvedWindow?.[metric] === ctx.current;
+	const id = `spike:${ctx.key}:${metric}:${toIso(ctx.current, 'UTC')}${reopened ? `~${toIso(r.nowMs, 'UTC')}` : ''}`;
+	const step = advanceIncident(s.incidents, metric, reading, (opened) => ({ id, ...opened, firstSeenAt: toIso(r.nowMs, r.zone) }));
+	if (step?.change === 'resolved') (s.resolvedWindow ??= {})[metric] = ctx.current;
 	if (!step || (step.change === 'ongoing' && !ctx.options.emitOngoing)) return undefined;
 	return buildAlert(ctx, step.incident, step.change === 'ongoing' ? 'open' : step.change);
 }

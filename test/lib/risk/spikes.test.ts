@@ -53,6 +53,19 @@ describe('detectSpikes', () => {
 		expect(alerts.find((a) => a.metric === 'negative_share')?.observed).toBeCloseTo(0.75, 3);
 	});
 
+	it('a share spike that resolves and comes back within the same window is a new incident with a new id', () => {
+		const share = { ...options, metrics: ['negative_share' as const] };
+		const opened = detectSpikes({ assessments: burst(15) }, seeded(), { ...share, now: iso(NOW) });
+		expect(opened.alerts).toMatchObject([{ status: 'open' }]);
+		// Praise pours in: the share falls back under the threshold within the same hour …
+		const resolved = detectSpikes({ assessments: [...burst(0, 25), ...burst(0, 25)] }, opened.state, { ...share, now: iso(NOW + 5 * 60000) });
+		expect(resolved.alerts).toMatchObject([{ id: opened.alerts[0].id, status: 'resolved' }]);
+		// … and complaints push it over again: a new incident, not the resolved one's id (one event-log row each).
+		const again = detectSpikes({ assessments: burst(60, 0) }, resolved.state, { ...share, now: iso(NOW + 10 * 60000) });
+		expect(again.alerts).toMatchObject([{ status: 'open' }]);
+		expect(again.alerts[0].id).not.toBe(opened.alerts[0].id);
+	});
+
 	it('writes suggested actions in Chinese by default', () => {
 		const { alerts } = detectSpikes({ assessments: burst(15) }, seeded(), options);
 		expect(alerts[0].suggestedActions[0]).toMatch(/应急/);
