@@ -104,8 +104,9 @@ export function assessMention(mention: Mention, options: AssessOptions = {}): Ri
 	return assessment;
 }
 
+/** NFKC too, so a banned ＮＯ１ found as NO1 (the one-pass matcher reads NFKC text) is still banned. */
 function foldTerm(term: string): string {
-	return toSimplifiedChinese(term).trim().toLowerCase();
+	return toSimplifiedChinese(term.normalize('NFKC')).trim().toLowerCase();
 }
 
 // Immutable per-options caches (a workflow passes one options object for every item of a run).

@@ -32,7 +32,7 @@ function combined(dict: SentimentDictionary, rules: RiskRuleOptions): PatternMat
 		const entries = new Map<string, Both>();
 		for (const [term, info] of dict.terms) entries.set(term, { sentiment: info });
 		for (const { term, data } of cueEntries(key)) {
-			const folded = term.toLowerCase();
+			const folded = foldCue(term);
 			const entry = entries.get(folded);
 			// The first cue of a term wins, as in the risk matcher (input order breaks ties).
 			if (entry) entry.risk ??= data;
@@ -42,6 +42,20 @@ function combined(dict: SentimentDictionary, rules: RiskRuleOptions): PatternMat
 		byRules.set(key, matcher);
 	}
 	return matcher;
+}
+
+/**
+ * A cue as the text it is matched against reads: NFKC like normalizeForSentiment (a team's full-width ＡＢＣ
+ * must match), lower case only where it keeps the length (the matcher folds the text per code point, so
+ * 'İzmir'.toLowerCase(), one unit longer, would never match).
+ */
+function foldCue(term: string): string {
+	let out = '';
+	for (const ch of term.normalize('NFKC')) {
+		const lower = ch.toLowerCase();
+		out += lower.length === ch.length ? lower : ch;
+	}
+	return out;
 }
 
 export function assessTextInOnePass(text: string, sentimentOptions: SentimentOptions, rules: RiskRuleOptions): { sentiment: SentimentResult; matches: RiskMatch[] } | undefined {

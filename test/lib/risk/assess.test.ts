@@ -64,6 +64,22 @@ describe('risk cues', () => {
 });
 
 describe('assessMentions', () => {
+	it('finds the team’s sensitive and banned terms written in full width or with a dotted capital İ', () => {
+		// Terms copied from a Chinese document are often full width (ＡＢＣ); brand and place names can carry İ.
+		const options = { sensitiveTerms: ['ＸＹ奶茶', 'İzmir'], bannedTerms: ['ＮＯ１'] };
+		const [a] = assessMentions([mention('ＸＹ奶茶 is sold out in İzmir, ＮＯ１ they said', { id: 'fw' })], options);
+		expect(a.matches.map((m) => [m.category, m.term, m.start])).toEqual([
+			['sensitive_term', 'ＸＹ奶茶', 0],
+			['sensitive_term', 'İzmir', 20],
+			['sensitive_term', 'ＮＯ１', 27],
+		]);
+		expect(a.riskLevel).toBe('high');
+		// The same banned term typed in ASCII is found and still banned.
+		const [b] = assessMentions([mention('they said NO1, 好评', { id: 'ascii' })], options);
+		expect(b.matches.map((m) => m.term)).toEqual(['NO1']);
+		expect(b.riskLevel).toBe('high');
+	});
+
 	it('returns one assessment per mention, in order, with sentiment, categories and matches', () => {
 		const out = assessMentions([mention('很好用，推荐', { id: 'a' }), mention('质量太差，我要退款，不然就打12315', { id: 'b' })]);
 		expect(out.map((a) => a.mentionId)).toEqual(['a', 'b']);
