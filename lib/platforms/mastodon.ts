@@ -165,14 +165,24 @@ export class MastodonMetricsAdapter implements MetricsAdapter {
 	}
 }
 
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Mastodon's status HTML as plain text: paragraphs become blank-line breaks, <br> a line break, tags are dropped,
+ * and every entity (named or numeric, emoji beyond the BMP included) is decoded once, in a single pass, so a
+ * literal "&lt;" the author typed (sent as "&amp;lt;") stays "&lt;".
+ */
 export function stripHtml(html: string): string {
 	return html
 		.replace(/<br\s*\/?>/gi, '\n')
+		.replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
 		.replace(/<[^>]+>/g, '')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
+		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+			if (name[0] === '#') {
+				const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+				return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+			}
+			return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+		})
 		.trim();
 }

@@ -68,3 +68,18 @@ describe('Mastodon replies (statuses/:id/context descendants)', () => {
 		expect((await reader().commentsOf(watched(own[1].id))).length).toBe(truth.repliesTo(own[1]).length);
 	});
 });
+
+describe('Mastodon reply text from its HTML content', () => {
+	const post: WatchedPost = { platform: 'mastodon', accountId: '1', postId: '100' };
+	const status = (content: string) => ({ id: '200', in_reply_to_id: '100', created_at: '2026-03-11T02:00:00.000Z', content, account: { id: '7', acct: 'fan@social.example' } });
+	it('decodes each HTML entity once: a literal "&lt;" the author typed stays "&lt;", numeric entities and emoji come back', async () => {
+		const { mastodonReplyToMention } = await import('../../../lib/platforms/mastodon-comments');
+		const m = mastodonReplyToMention(status('<p>write &amp;lt;b&amp;gt; &amp; it&#39;s &#x27;ok&#x27; &#128512; 咖啡&nbsp;好</p>'), post)!;
+		expect(m.text).toBe("write &lt;b&gt; & it's 'ok' 😀 咖啡\u00a0好");
+	});
+	it('keeps paragraphs apart instead of gluing their words together', async () => {
+		const { mastodonReplyToMention } = await import('../../../lib/platforms/mastodon-comments');
+		const m = mastodonReplyToMention(status('<p>太慢了</p><p>still waiting</p>'), post)!;
+		expect(m.text).toBe('太慢了\n\nstill waiting');
+	});
+});
