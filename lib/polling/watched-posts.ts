@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import type { MetricSnapshot, Platform } from '../model';
 import { addDays, todayIn } from '../time/date-range';
@@ -48,12 +49,20 @@ export function checkWatchWindow(window: WatchWindow): void {
 export async function listRecentPosts(adapter: MetricsAdapter, window: WatchWindow, postUrl: (post: WatchedPost) => string | undefined = () => undefined): Promise<WatchedPost[]> {
 	checkWatchWindow(window);
 	const today = todayIn(window.timezone, window.now);
-	const snapshots = await adapter.collectPostMetrics({ range: { start: addDays(today, -(window.days - 1)), end: today }, timezone: window.timezone });
+	const start = addDays(today, -(window.days - 1));
+	// Some adapters count days in the platform's own zone (Weibo and Douyin in China time), whatever the query's zone:
+	// ask for a day more on each side and keep the posts whose instant falls on the window's days in its zone.
+	const snapshots = await adapter.collectPostMetrics({ range: { start: addDays(start, -1), end: addDays(today, 1) }, timezone: window.timezone });
+	const inWindow = (publishedAt: string | undefined): boolean => {
+		if (!publishedAt) return true;
+		const day = DateTime.fromISO(publishedAt, { zone: window.timezone }).toISODate();
+		return !day || (day >= start && day <= today);
+	};
 	const seen = new Set<string>();
 	const posts: WatchedPost[] = [];
 	for (const s of snapshots) {
 		// Per-day rows (Douyin's item data) repeat a post; the cumulative row is the post itself.
-		if (!s.postId || s.window !== 'cumulative' || seen.has(s.postId)) continue;
+		if (!s.postId || s.window !== 'cumulative' || seen.has(s.postId) || !inWindow(s.publishedAt)) continue;
 		seen.add(s.postId);
 		posts.push(toWatchedPost(s));
 	}

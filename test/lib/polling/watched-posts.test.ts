@@ -9,6 +9,8 @@ import { XMetricsAdapter } from '../../../lib/platforms/x';
 import { xPostUrl } from '../../../lib/platforms/x-mentions';
 import { listRecentPosts } from '../../../lib/polling/watched-posts';
 import { dayOf } from '../../../lib/platforms/http-json';
+import { SANDBOX_WEIBO_ACCOUNTS, SANDBOX_WEIBO_TOKENS, WeiboDataset } from '../../../sandbox/platforms/weibo';
+import { WeiboMetricsAdapter } from '../../../lib/platforms/weibo';
 
 const NOW = new Date('2026-03-15T04:00:00Z');
 const SEED = 43;
@@ -58,6 +60,27 @@ describe('listRecentPosts', () => {
 		expect(on('America/Los_Angeles', '2026-03-14')).not.toEqual(on('Asia/Shanghai', '2026-03-15'));
 		expect(la.map((p) => p.postId)).toEqual(on('America/Los_Angeles', '2026-03-14'));
 		expect(sh.map((p) => p.postId)).toEqual(on('Asia/Shanghai', '2026-03-15'));
+	});
+
+	it('Weibo (China-day timeline): the window is the workflow zone’s days, so a post written today in Shanghai is seen by a Los Angeles workflow at once', async () => {
+		const [brand] = SANDBOX_WEIBO_ACCOUNTS;
+		const token = Object.keys(SANDBOX_WEIBO_TOKENS).find((t) => SANDBOX_WEIBO_TOKENS[t] === brand.id)!;
+		const truth = new WeiboDataset(SEED, () => NOW);
+		const adapter = new WeiboMetricsAdapter({ accessToken: token, baseUrl: sandbox.url, account: brand.id }, ctx());
+		const on = (zone: string, from: string, to: string) =>
+			truth
+				.statuses(brand.id)
+				.filter((p) => dayOf(p.createdAtMs, zone) >= from && dayOf(p.createdAtMs, zone) <= to)
+				.map((p) => truth.statusId(p));
+		for (const [zone, days, from, to] of [
+			['America/Los_Angeles', 3, '2026-03-12', '2026-03-14'],
+			['Pacific/Auckland', 3, '2026-03-13', '2026-03-15'],
+		] as const) {
+			const expected = on(zone, from, to);
+			expect(expected.length).toBeGreaterThan(0);
+			const posts = await listRecentPosts(adapter, { days, maxPosts: 200, timezone: zone, now: NOW });
+			expect(posts.map((p) => p.postId).sort()).toEqual([...expected].sort());
+		}
 	});
 
 	it('refuses a window outside 1..30 days or 1..200 posts before any call', async () => {
