@@ -121,10 +121,24 @@ export class MediaOpsTrigger implements INodeType {
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
-		const state = loadSeenIds(staticData.seen);
+		// The ids remembered belong to one platform, account and event: after the node is switched to another one,
+		// its first poll is a first run again (so Start From Now does not emit the new account's whole window).
+		const scope = pollScope(this, platform, event);
+		// (State saved before the scope was recorded is kept as it is.)
+		const state = staticData.scope === undefined || staticData.scope === scope ? loadSeenIds(staticData.seen) : loadSeenIds(undefined);
+		staticData.scope = scope;
 		const { fresh, state: next } = takeUnseen(found, (f) => f.id, state, { now: now.getTime(), retentionDays: reader.retentionDays });
 		staticData.seen = next as unknown as IDataObject;
 		const emit = !state.initialized && firstRun === 'startFromNow' ? [] : fresh;
 		return emit.length ? [emit.map((f) => ({ json: f.json }))] : null;
 	}
 }
+
+/** What the remembered ids are ids of: the platform, the watched account's field and the event. */
+function pollScope(ctx: IPollFunctions, platform: string, event: string): string {
+	const accountField = ACCOUNT_FIELD[platform];
+	const account = accountField ? String(ctx.getNodeParameter(accountField, '') ?? '').trim().toLowerCase() : '';
+	return JSON.stringify([platform, account, event]);
+}
+
+const ACCOUNT_FIELD: Record<string, string> = { weibo: 'weiboAccount', youtube: 'youtubeChannel', mastodon: 'mastodonAccount', bluesky: 'blueskyActor', x: 'xUsername' };

@@ -178,6 +178,17 @@ describe('MediaOps Trigger polls new posts and mentions', () => {
 		expect(await poll(params, stored)).toEqual([]);
 	});
 
+	it('Start From Now also holds when the node is switched to another account or event: no backlog of the new one', async () => {
+		const [first, second] = SANDBOX_BLUESKY_ACCOUNTS;
+		const stored = { json: '{}' };
+		const params = { platform: 'bluesky', event: 'newPosts', blueskyActor: first.handle, days: 30, maxPosts: 50, firstRun: 'startFromNow' };
+		expect(await poll(params, stored)).toEqual([]);
+		expect(await poll({ ...params, blueskyActor: second.handle }, stored)).toEqual([]);
+		const { uri } = await control('bluesky', 'posts', { actor: second.handle, text: '新品：桂花拿铁' });
+		expect((await poll({ ...params, blueskyActor: second.handle }, stored)).map((p) => p.postId)).toEqual([uri]);
+		expect(await poll({ ...params, blueskyActor: second.handle, event: 'newComments' }, stored)).toEqual([]);
+	});
+
 	it('X: mentions of the window once, then a new reply once', async () => {
 		const [brand] = SANDBOX_X_ACCOUNTS;
 		const params = { platform: 'x', event: 'newMentions', xUsername: `@${brand.handle}`, days: 2, firstRun: 'emitExisting' };
