@@ -23,6 +23,8 @@ import type { MetricsAdapter, MetricsQuery, PlatformContext } from './types';
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
 export const X_MAX_IDS_PER_CALL = 100;
 export const X_MAX_RESULTS = 100;
+/** How far in the past an end_time must lie (X: at least 10 s before the request; a minute of slack for clocks). */
+const X_END_TIME_MARGIN_MS = 60_000;
 
 export interface XOptions {
 	bearerToken: string;
@@ -133,7 +135,10 @@ export class XMetricsAdapter implements MetricsAdapter {
 		const seen = new Set<string>();
 		// The range's days in the workflow's zone, as instants: [start 00:00, end+1 00:00).
 		const startTime = DateTime.fromISO(query.range.start, { zone: query.timezone }).toUTC().toISO({ suppressMilliseconds: true })!;
-		const endTime = DateTime.fromISO(addDays(query.range.end, 1), { zone: query.timezone }).toUTC().toISO({ suppressMilliseconds: true })!;
+		// X refuses an end_time that is not safely in the past ("must be a minimum of 10 seconds prior to the request
+		// time", documented for search; assumed here for timelines too). A range reaching today omits it: "up to now".
+		const end = DateTime.fromISO(addDays(query.range.end, 1), { zone: query.timezone });
+		const endTime = end.toMillis() <= this.now().getTime() - X_END_TIME_MARGIN_MS ? end.toUTC().toISO({ suppressMilliseconds: true })! : undefined;
 		let token: string | undefined;
 		const maxPages = this.options.maxPages ?? 32;
 		for (let page = 1; ; page++) {

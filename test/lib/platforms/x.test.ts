@@ -65,6 +65,20 @@ describe('X post metrics', () => {
 		expect((sandbox.stats().requests[route] ?? 0) - before).toBe(Math.ceil(expected.length / 100));
 	});
 
+	it('sends end_time only when it lies in the past: a range reaching today asks "up to now"', async () => {
+		const sent: Array<Record<string, unknown>> = [];
+		const http = createAxiosHttpClient();
+		const recording = { request: (req: Parameters<typeof http.request>[0]) => (req.url.endsWith('/tweets') && sent.push({ ...req.query }), http.request(req)) };
+		const x = (now: Date) => new XMetricsAdapter({ bearerToken: SANDBOX_X_BEARER, baseUrl: sandbox.url, username: brand.handle }, { http: recording, retryPolicy: fastRetry, now: () => now });
+		// NOW is 12:00 on 2026-03-15 in Shanghai: a range ending today would end at midnight to come.
+		await x(NOW).collectPostMetrics({ range: { start: '2026-03-14', end: '2026-03-15' }, timezone: ZONE });
+		expect(sent.length).toBeGreaterThan(0);
+		for (const q of sent) expect(q.end_time).toBeUndefined();
+		sent.length = 0;
+		await x(NOW).collectPostMetrics({ range: { start: '2026-03-13', end: '2026-03-14' }, timezone: ZONE });
+		expect(sent.map((q) => q.end_time)).toEqual(sent.map(() => '2026-03-14T16:00:00Z'));
+	});
+
 	it('reads 250 listed ids (URLs too, a competitor’s included) in 3 calls and logs the ones X did not find', async () => {
 		const ids = [...truth.tweets(tech.id), ...truth.tweets(brand.id)].slice(0, 250).map((p) => truth.tweetId(p));
 		const before = sandbox.stats().requests['/2/tweets'] ?? 0;
