@@ -93,7 +93,7 @@ export const windowProperties: INodeProperties[] = [
 		displayOptions: { show: { platform: ['youtube'] } },
 	},
 	{
-		displayName: 'Weibo counts every call against the token’s hourly quota (150 an hour in the normal tier): a poll costs one timeline call plus one comments call per watched post with comments. Poll every 5 minutes or less often.',
+		displayName: 'Weibo counts every call against the token’s hourly quota (150 an hour in the normal tier): a poll costs the timeline and count calls plus one to three comments calls (200 comments each) per watched post with comments. With many watched posts, poll every 10–15 minutes or watch fewer posts.',
 		name: 'weiboQuotaNotice',
 		type: 'notice',
 		default: '',
