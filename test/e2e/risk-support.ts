@@ -15,12 +15,10 @@
  * Nothing in the product is stubbed or bypassed: the same code reads the clock, one that is a few hours off,
  * as a server in another zone would be. A date bug of n8n or of our nodes still fails the suites.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createN8n, freePort } from '../../scripts/n8n/harness';
-import { startSandbox, type SandboxOptions } from '../../sandbox';
+import type { SandboxOptions } from '../../sandbox';
 import { restData } from './n8n-rest';
-import { packPackage, ROOT, wechatCredentials, type E2eEnv } from './support';
+import { setUpE2e, type E2eEnv } from './support';
 
 const HOUR = 3_600_000;
 /**
@@ -47,32 +45,12 @@ export function suiteClock(realNow = Date.now()): SuiteClock {
 export const shanghaiDay = (ms: number): string => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
 
 /** As setUpE2e, with n8n's processes on the suite clock and the sandbox on `sandboxOptions.now` (derive it from the clock). */
-export async function setUpRiskE2e(name: string, clock: SuiteClock, sandboxOptions: SandboxOptions): Promise<E2eEnv> {
-	const tarball = packPackage(name);
-	const sandbox = await startSandbox({ port: 0, ...sandboxOptions });
-	const workDir = path.join(ROOT, '.e2e-work', name, 'n8n');
-	fs.rmSync(workDir, { recursive: true, force: true });
+export function setUpRiskE2e(name: string, clock: SuiteClock, sandboxOptions: SandboxOptions): Promise<E2eEnv> {
 	const preload = path.join(__dirname, 'risk-clock-preload.js');
-	const n8n = await createN8n({
-		workDir,
-		port: await freePort(),
-		env: {
-			GENERIC_TIMEZONE: 'Asia/Shanghai',
-			NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${preload}`].filter(Boolean).join(' '),
-			MEDIAOPS_CLOCK_OFFSET_MS: String(clock.offsetMs),
-		},
+	return setUpE2e(name, sandboxOptions, {
+		NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${preload}`].filter(Boolean).join(' '),
+		MEDIAOPS_CLOCK_OFFSET_MS: String(clock.offsetMs),
 	});
-	await n8n.installPackage(tarball);
-	await n8n.importCredentials(wechatCredentials(sandbox));
-	return {
-		n8n,
-		sandbox,
-		tarball,
-		async close() {
-			await n8n.stop().catch(() => undefined);
-			await sandbox.close();
-		},
-	};
 }
 
 type Json = Record<string, unknown>;

@@ -48,12 +48,13 @@ export function wechatCredentials(sandbox: Sandbox) {
 	];
 }
 
-export async function setUpE2e(name: string, sandboxOptions: SandboxOptions = {}): Promise<E2eEnv> {
+/** Sandbox plus a fresh n8n with the packed package and sandbox WeChat credentials; `n8nEnv` adds to n8n's environment. */
+export async function setUpE2e(name: string, sandboxOptions: SandboxOptions = {}, n8nEnv: Record<string, string> = {}): Promise<E2eEnv> {
 	const tarball = packPackage(name);
 	const sandbox = await startSandbox({ port: 0, ...sandboxOptions });
 	const workDir = path.join(WORK, name, 'n8n');
 	fs.rmSync(workDir, { recursive: true, force: true });
-	const n8n = await createN8n({ workDir, port: await freePort(), env: { GENERIC_TIMEZONE: 'Asia/Shanghai' } });
+	const n8n = await createN8n({ workDir, port: await freePort(), env: { GENERIC_TIMEZONE: 'Asia/Shanghai', ...n8nEnv } });
 	await n8n.installPackage(tarball);
 	await n8n.importCredentials(wechatCredentials(sandbox));
 	return {
