@@ -60,7 +60,16 @@ export type RiskAssessment = z.infer<typeof RiskAssessmentSchema>;
 export const RiskAlertSchema = z.object({
 	id: z.string(),
 	type: z.string(),
-	status: z.enum(['open', 'escalated', 'resolved']).default('open'),
+	/**
+	 * open: the first alert of an incident; escalated: its level rose; ongoing: it grew without its level rising
+	 * (only with Emit Ongoing Incidents); resolved: the last alert about it (see `resolution`).
+	 */
+	status: z.enum(['open', 'escalated', 'ongoing', 'resolved']).default('open'),
+	/**
+	 * Why a resolved incident closed: quiet (no new qualifying mention for Resolve After), cleared (the metric stayed
+	 * under its resolve level), capacity (dropped unresolved beyond Max Open Incidents: no longer tracked, check it by hand).
+	 */
+	resolution: z.enum(['quiet', 'cleared', 'capacity']).optional(),
 	level: RiskLevelSchema,
 	likelihood: z.enum(['low', 'medium', 'high']),
 	impact: z.enum(['minor', 'moderate', 'severe']),

@@ -24,14 +24,17 @@ export interface AssessmentAlertOptions {
 	escalateAtMentions?: number;
 	/** Top mentions by reach kept per incident. Default 5. */
 	evidenceLimit?: number;
-	/** Also emit an ongoing incident's alert when it gained mentions but its level did not rise. Default false. */
+	/** Also emit an ongoing incident's alert (status `ongoing`) when it gained mentions but its level did not rise. Default false. */
 	emitOngoing?: boolean;
 	language?: AlertLanguage;
 	/** Default owner. */
 	owner?: string;
 	/** Owner per alert type (a risk category), before the default owner. */
 	categoryOwners?: Partial<Record<RiskCategory, string>>;
-	/** Bounds on the stored state. Defaults 500 incidents, 2,000 remembered mention ids. */
+	/**
+	 * Bounds on the stored state. Defaults 500 incidents, 2,000 remembered mention ids. An incident dropped beyond
+	 * maxIncidents (the least recently active) is emitted once as `resolved` with resolution `capacity`, so no card is left open.
+	 */
 	maxIncidents?: number;
 	maxSeenIds?: number;
 }
@@ -99,6 +102,10 @@ function resolveOptions(o: AssessmentAlertOptions): Resolved {
 	if (!(Number.isInteger(escalateAt) && escalateAt >= 0)) throw new InputError('escalateAtMentions must be a whole number ≥ 0 (0 = off)', 'escalateAtMentions');
 	const evidenceLimit = o.evidenceLimit ?? 5;
 	if (!(Number.isInteger(evidenceLimit) && evidenceLimit >= 0)) throw new InputError('evidenceLimit must be a whole number ≥ 0', 'evidenceLimit');
+	for (const name of ['maxIncidents', 'maxSeenIds'] as const) {
+		const v = o[name];
+		if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new InputError(`${name} must be a whole number ≥ 1`, name);
+	}
 	for (const key of Object.keys(o.categoryOwners ?? {})) {
 		if (!(RISK_CATEGORIES as readonly string[]).includes(key)) throw new InputError(`categoryOwners: unknown category "${key}" (${RISK_CATEGORIES.join(', ')})`, 'categoryOwners');
 	}
@@ -123,10 +130,13 @@ function topEvidence(list: readonly Evidence[], limit: number): Evidence[] {
  * Turns RiskAssessments at or above `minLevel` into RiskAlerts, one per incident rather than one per
  * comment. Incidents are grouped by `groupBy` and kept in `state` (workflow static data) with the life cycle
  * of {@link advanceIncident}: an alert when an incident opens, again as `escalated` when its level rises
- * (a higher-risk mention, or `escalateAtMentions` mentions), silence while it merely grows, and one
- * `resolved` alert after `resolveAfterHours` without a new qualifying mention. A mention seen before (a
- * webhook retry, a polling overlap) is not counted again. Returns alerts plus the new state (input not mutated),
- * and per alert (same order) the `platform:mentionId` of this run's assessments it counted (none when resolved).
+ * (a higher-risk mention, or `escalateAtMentions` mentions), silence while it merely grows (its impact, mentions
+ * and evidence are updated; with `emitOngoing` an `ongoing` alert), and one `resolved` alert after
+ * `resolveAfterHours` without a new qualifying mention (resolution `quiet`) or when it is dropped beyond
+ * `maxIncidents` (resolution `capacity`). No assessments at all (a schedule tick) still resolves quiet incidents.
+ * A mention seen before (a webhook retry, a polling overlap) is not counted again. Returns alerts plus the new
+ * state (input not mutated), and per alert (same order) the `platform:mentionId` of this run's assessments it
+ * counted (none when resolved).
  */
 export function alertsFromAssessments(
 	assessments: readonly RiskAssessment[],
@@ -159,18 +169,25 @@ export function alertsFromAssessments(
 		if (r.nowMs - incident.lastSeenAt < r.quietMs) continue;
 		const step = advanceIncident(next.incidents, key, undefined, () => incident);
 		if (!step) continue;
-		alerts.push(buildAlert(step.incident, 'resolved', r, options));
+		alerts.push(buildAlert(step.incident, 'resolved', r, options, 'quiet'));
 		sources.push([]);
 	}
 	for (const [key, { type, members }] of groups) {
 		const step = advanceIncident(next.incidents, key, absorb(next.incidents[key], members, r), () => openIncident(key, type, members, r));
 		if (!step || (step.change === 'ongoing' && !options.emitOngoing)) continue;
-		alerts.push(buildAlert(step.incident, step.change === 'ongoing' ? 'open' : step.change, r, options));
+		// A repeat says `ongoing`, not `open`: upserted on incidentId, it must not turn an escalated row back into a new one.
+		alerts.push(buildAlert(step.incident, step.change, r, options));
 		sources.push(members.map((a) => `${a.platform}:${a.mentionId}`));
 	}
 
+	// Beyond maxIncidents the least recently active are dropped from the state; each is closed with one last alert,
+	// or the team's card and event-log row would stay open for ever (nothing would ever resolve it).
 	const keys = Object.keys(next.incidents).sort((a, b) => next.incidents[b].lastSeenAt - next.incidents[a].lastSeenAt);
-	for (const key of keys.slice(options.maxIncidents ?? 500)) delete next.incidents[key];
+	for (const key of keys.slice(options.maxIncidents ?? 500)) {
+		alerts.push(buildAlert(next.incidents[key], 'resolved', r, options, 'capacity'));
+		sources.push([]);
+		delete next.incidents[key];
+	}
 	next.seen = next.seen.slice(-(options.maxSeenIds ?? 2000));
 	return { alerts, state: next, sources };
 }
@@ -196,7 +213,7 @@ function absorb(incident: AssessmentIncident | undefined, members: readonly Risk
 		}
 		incident.lastSeenAt = r.nowMs;
 		incident.evidence = topEvidence([...incident.evidence, ...members.map(evidenceOf)], r.evidenceLimit);
-		// A level that did not rise keeps the announced impact; advanceIncident raises both together.
+		// The impact (never lower than before) is stored by advanceIncident, also when the level does not rise.
 	}
 	return { level, impact };
 }
@@ -244,12 +261,13 @@ function evidenceOf(a: RiskAssessment): Evidence {
 	return e;
 }
 
-function buildAlert(incident: AssessmentIncident, status: RiskAlert['status'], r: Resolved, options: AssessmentAlertOptions): RiskAlert {
+function buildAlert(incident: AssessmentIncident, status: RiskAlert['status'], r: Resolved, options: AssessmentAlertOptions, resolution?: RiskAlert['resolution']): RiskAlert {
 	const others = CATEGORY_PRIORITY.filter((c) => c !== incident.type && incident.categories.includes(c));
 	const alert: RiskAlert = {
 		id: incident.id,
 		type: incident.type,
 		status,
+		resolution,
 		level: incident.level,
 		likelihood: incident.likelihood,
 		impact: incident.impact,
@@ -267,6 +285,6 @@ function buildAlert(incident: AssessmentIncident, status: RiskAlert['status'], r
 		firstSeenAt: incident.firstSeenAt,
 		updatedAt: toIso(r.nowMs, r.zone),
 	};
-	for (const k of ['accountId', 'topic', 'owner'] as const) if (alert[k] === undefined) delete alert[k];
+	for (const k of ['resolution', 'accountId', 'topic', 'owner'] as const) if (alert[k] === undefined) delete alert[k];
 	return alert;
 }

@@ -39,6 +39,14 @@ export interface EventLogDetails {
 	outcome?: string;
 }
 
+/** The outcome a row states on its own when the team has not filled one: only for an incident closed without being resolved. */
+export const CAPACITY_OUTCOME = 'closed unresolved: over Max Open Incidents, no longer tracked (check by hand)';
+
+/**
+ * One row per alert, upserted on incidentId. `status` is the alert's: open → escalated / ongoing (repeats of Emit
+ * Ongoing Incidents say ongoing, never open again) → resolved; `level` is the highest the incident reached. A
+ * resolved alert with resolution `capacity` fills `outcome` with {@link CAPACITY_OUTCOME} unless `details.outcome` is given.
+ */
 export function buildRiskEventLogEntry(alert: RiskAlert, details: EventLogDetails): RiskEventLogEntry {
 	return {
 		incidentId: alert.id,
@@ -61,7 +69,7 @@ export function buildRiskEventLogEntry(alert: RiskAlert, details: EventLogDetail
 		owner: alert.owner ?? '',
 		action: details.action ?? '',
 		handledBy: details.handledBy ?? '',
-		outcome: details.outcome ?? '',
+		outcome: details.outcome ?? (alert.resolution === 'capacity' ? CAPACITY_OUTCOME : ''),
 		firstSeenAt: alert.firstSeenAt,
 		loggedAt: toIso(toMillis(details.at, 'at'), checkZone(details.timezone ?? 'UTC')),
 	};

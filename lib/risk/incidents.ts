@@ -21,11 +21,16 @@ export interface IncidentReading {
 	impact: Impact;
 }
 
+const IMPACT_ORDER: readonly Impact[] = ['minor', 'moderate', 'severe'];
+const wider = (a: Impact, b: Impact): Impact => (IMPACT_ORDER.indexOf(b) > IMPACT_ORDER.indexOf(a) ? b : a);
+
 /**
  * The incident life cycle shared by every alert that must not repeat itself (spikes, assessment alerts):
  * one alert id per incident while it lasts; `open` when it starts, `escalated` when its level rises (the
  * level never falls while it is open), `ongoing` otherwise, and `resolved` once when the reading clears,
- * which also frees the slot. Mutates `slots` (the caller's copy of the state).
+ * which also frees the slot. The impact never falls either, and it grows with the reading even when the
+ * level does not rise (`ongoing`: kept silently, so the incident's next alert shows it). Mutates `slots`
+ * (the caller's copy of the state).
  */
 export function advanceIncident<T extends Incident>(slots: Partial<Record<string, T>>, key: string, reading: IncidentReading | undefined, open: (reading: IncidentReading) => T): { incident: T; change: IncidentChange } | undefined {
 	const incident = slots[key];
@@ -39,9 +44,9 @@ export function advanceIncident<T extends Incident>(slots: Partial<Record<string
 		slots[key] = opened;
 		return { incident: opened, change: 'open' };
 	}
+	incident.impact = wider(incident.impact, reading.impact);
 	if (LEVEL_ORDER.indexOf(reading.level) > LEVEL_ORDER.indexOf(incident.level)) {
 		incident.level = reading.level;
-		incident.impact = reading.impact;
 		return { incident, change: 'escalated' };
 	}
 	return { incident, change: 'ongoing' };

@@ -1,6 +1,6 @@
 import type { RiskAssessment, RiskCategory, RiskLevel } from '../../../lib/model';
 import { RiskAlertSchema } from '../../../lib/model';
-import { advanceIncident, alertsFromAssessments, assessMentions, primaryCategory, suggestedActions, type AssessmentAlertOptions, type Incident } from '../../../lib/risk';
+import { CAPACITY_OUTCOME, advanceIncident, alertsFromAssessments, assessMentions, buildRiskEventLogEntry, primaryCategory, suggestedActions, type AssessmentAlertOptions, type Incident } from '../../../lib/risk';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-01T12:30:00+08:00');
@@ -47,6 +47,14 @@ describe('advanceIncident', () => {
 		expect(advanceIncident(slots, 'k', { level: 'high', impact: 'severe' }, open)).toMatchObject({ change: 'escalated', incident: { id: 'x', level: 'high', impact: 'severe' } });
 		expect(advanceIncident(slots, 'k', { level: 'none', impact: 'minor' }, open)).toMatchObject({ change: 'resolved', incident: { id: 'x' } });
 		expect(slots).toEqual({});
+	});
+
+	it('records a wider impact silently when the level does not rise, and never narrows it', () => {
+		const slots: Record<string, Incident> = {};
+		const open = (): Incident => ({ id: 'x', level: 'high', impact: 'moderate', firstSeenAt: 'then' });
+		advanceIncident(slots, 'k', { level: 'high', impact: 'moderate' }, open);
+		expect(advanceIncident(slots, 'k', { level: 'high', impact: 'severe' }, open)).toMatchObject({ change: 'ongoing', incident: { level: 'high', impact: 'severe' } });
+		expect(advanceIncident(slots, 'k', { level: 'critical', impact: 'minor' }, open)).toMatchObject({ change: 'escalated', incident: { level: 'critical', impact: 'severe' } });
 	});
 });
 
@@ -120,7 +128,7 @@ describe('alertsFromAssessments', () => {
 		const quiet = alertsFromAssessments(more, first.state, at(NOW + HOUR));
 		expect(quiet.alerts).toEqual([]);
 		const ongoing = alertsFromAssessments(more, first.state, { ...at(NOW + HOUR), emitOngoing: true });
-		expect(ongoing.alerts.map((a) => [a.id, a.status, a.observed])).toEqual([[id, 'open', 4]]);
+		expect(ongoing.alerts.map((a) => [a.id, a.status, a.observed])).toEqual([[id, 'ongoing', 4]]);
 
 		// A webhook retry or polling overlap: the same mentions again change nothing.
 		const replay = alertsFromAssessments(more, quiet.state, opts);
@@ -178,6 +186,76 @@ describe('alertsFromAssessments', () => {
 		expect(alertsFromAssessments(refunds(1), first.state, at(NOW + 23 * HOUR)).alerts).toEqual([]);
 	});
 
+	it('a schedule tick (no assessments) resolves the quiet incidents, and only those', () => {
+		const first = alertsFromAssessments(refunds(1), undefined, at(NOW));
+		const second = alertsFromAssessments([assessment(['legal_threat'], 'high')], first.state, at(NOW + 12 * HOUR));
+		const tick = alertsFromAssessments([], second.state, at(NOW + 24 * HOUR + 60_000));
+		expect(tick.alerts.map((a) => [a.id, a.status, a.resolution])).toEqual([[first.alerts[0].id, 'resolved', 'quiet']]);
+		expect(Object.values(tick.state.incidents).map((i) => i.type)).toEqual(['legal_threat']);
+	});
+
+	it('repeats of Emit Ongoing Incidents say ongoing, so an escalated incident’s event-log row never turns back to open', () => {
+		const opts = { ...at(NOW), escalateAtMentions: 0, emitOngoing: true };
+		const first = alertsFromAssessments(refunds(1, 'high'), undefined, opts);
+		const escalated = alertsFromAssessments(refunds(1, 'critical'), first.state, { ...opts, now: iso(NOW + HOUR) });
+		expect(escalated.alerts).toMatchObject([{ status: 'escalated', level: 'critical' }]);
+		const repeat = alertsFromAssessments(refunds(1, 'high'), escalated.state, { ...opts, now: iso(NOW + 2 * HOUR) });
+		expect(repeat.alerts).toMatchObject([{ id: first.alerts[0].id, status: 'ongoing', level: 'critical', observed: 3 }]);
+		expect(RiskAlertSchema.parse(repeat.alerts[0])).toEqual(repeat.alerts[0]);
+		const row = buildRiskEventLogEntry(repeat.alerts[0], { at: iso(NOW + 2 * HOUR) });
+		expect(row).toMatchObject({ incidentId: first.alerts[0].id, status: 'ongoing', level: 'critical' });
+		expect(row.status).not.toBe('open');
+	});
+
+	it('keeps the impact of an incident up to date as it grows, without a new alert unless asked', () => {
+		const first = alertsFromAssessments([assessment(['refund_dispute'], 'high', { impact: 'moderate', reach: 10 })], undefined, at(NOW));
+		expect(first.alerts[0].impact).toBe('moderate');
+		// A mention of the same level reaching far more people: the incident's impact grows, silently.
+		const wide = assessment(['refund_dispute'], 'high', { impact: 'severe', reach: 250_000 });
+		const grown = alertsFromAssessments([wide], first.state, at(NOW + HOUR));
+		expect(grown.alerts).toEqual([]);
+		expect(Object.values(grown.state.incidents)[0]).toMatchObject({ level: 'high', impact: 'severe', mentions: 2 });
+		expect(Object.values(grown.state.incidents)[0].evidence[0]).toMatchObject({ mentionId: wide.mentionId, reach: 250_000 });
+		// With Emit Ongoing Incidents the repeat shows it; the resolved alert does in any case.
+		const shown = alertsFromAssessments([wide], first.state, { ...at(NOW + HOUR), emitOngoing: true });
+		expect(shown.alerts).toMatchObject([{ status: 'ongoing', level: 'high', impact: 'severe', observed: 2 }]);
+		const resolved = alertsFromAssessments([], grown.state, at(NOW + 30 * HOUR));
+		expect(resolved.alerts).toMatchObject([{ status: 'resolved', impact: 'severe' }]);
+		// A later, narrower mention never lowers it.
+		const narrow = alertsFromAssessments([assessment(['refund_dispute'], 'high', { impact: 'minor' })], grown.state, { ...at(NOW + 2 * HOUR), emitOngoing: true });
+		expect(narrow.alerts[0].impact).toBe('severe');
+	});
+
+	it('an incident dropped beyond Max Open Incidents is closed with one last alert and event-log row, not left open', () => {
+		const accounts = (from: number, n: number) => Array.from({ length: n }, (_, i) => assessment(['complaint'], 'high', { accountId: `acc${from + i}` }));
+		const first = alertsFromAssessments(accounts(0, 2), undefined, { ...at(NOW), maxIncidents: 2 });
+		expect(first.alerts.map((a) => a.status)).toEqual(['open', 'open']);
+		// Two newer incidents push the two older ones out: each gets a closing alert.
+		const next = alertsFromAssessments(accounts(2, 2), first.state, { ...at(NOW + HOUR), maxIncidents: 2 });
+		expect(next.alerts.map((a) => [a.accountId, a.status, a.resolution ?? ''])).toEqual([
+			['acc2', 'open', ''],
+			['acc3', 'open', ''],
+			['acc0', 'resolved', 'capacity'],
+			['acc1', 'resolved', 'capacity'],
+		]);
+		expect(next.alerts.slice(2).map((a) => a.id)).toEqual(first.alerts.map((a) => a.id));
+		expect(next.sources.slice(2)).toEqual([[], []]);
+		expect(Object.values(next.state.incidents).map((i) => i.accountId).sort()).toEqual(['acc2', 'acc3']);
+		for (const a of next.alerts) expect(RiskAlertSchema.parse(a)).toEqual(a);
+		const row = buildRiskEventLogEntry(next.alerts[2], { at: iso(NOW + HOUR) });
+		expect(row).toMatchObject({ incidentId: first.alerts[0].id, status: 'resolved', outcome: CAPACITY_OUTCOME });
+		// The team's own outcome wins; a quiet resolution states none.
+		expect(buildRiskEventLogEntry(next.alerts[2], { at: iso(NOW + HOUR), outcome: 'checked' }).outcome).toBe('checked');
+		const quiet = alertsFromAssessments([], next.state, { ...at(NOW + 40 * HOUR), maxIncidents: 2 });
+		expect(quiet.alerts.map((a) => [a.status, a.resolution])).toEqual([
+			['resolved', 'quiet'],
+			['resolved', 'quiet'],
+		]);
+		expect(buildRiskEventLogEntry(quiet.alerts[0], { at: iso(NOW + 40 * HOUR) }).outcome).toBe('');
+		// Within the bound nothing is closed early.
+		expect(alertsFromAssessments(accounts(4, 1), first.state, { ...at(NOW + HOUR), maxIncidents: 3 }).alerts.map((a) => a.status)).toEqual(['open']);
+	});
+
 	it('routes owners per category before the default owner', () => {
 		const input = [assessment(['legal_threat'], 'high'), assessment(['refund_dispute'], 'high')];
 		const { alerts } = alertsFromAssessments(input, undefined, { ...at(NOW), owner: '舆情值班', categoryOwners: { legal_threat: '法务 legal@brand.cn' } });
@@ -209,6 +287,7 @@ describe('alertsFromAssessments', () => {
 		expect(() => alertsFromAssessments([], undefined, { ...at(NOW), minLevel: 'none' as never })).toThrow(/minLevel/);
 		expect(() => alertsFromAssessments([], undefined, { ...at(NOW), groupBy: 'day' as never })).toThrow(/groupBy/);
 		expect(() => alertsFromAssessments([], undefined, { ...at(NOW), resolveAfterHours: 0 })).toThrow(/resolveAfterHours/);
+		expect(() => alertsFromAssessments([], undefined, { ...at(NOW), maxIncidents: 0 })).toThrow(/maxIncidents/);
 		expect(() => alertsFromAssessments([], undefined, { ...at(NOW), categoryOwners: { refunds: 'x' } as never })).toThrow(/unknown category "refunds"/);
 		expect(() => alertsFromAssessments([], undefined, { now: '2026-03-01T12:00:00' })).toThrow(/now needs a time zone offset/);
 		expect(() => alertsFromAssessments([], undefined, { ...at(NOW), timezone: 'Mars/Base' })).toThrow(/Mars\/Base/);
