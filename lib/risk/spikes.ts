@@ -60,11 +60,29 @@ export interface SpikeOptions {
 	maxSeries?: number;
 	maxSeenIds?: number;
 	evidenceLimit?: number;
-	/** Also emit an ongoing incident's alert when its level did not rise. Default false. */
+	/** Also emit an ongoing incident's alert (status `ongoing`) when its level did not rise. Default false. */
 	emitOngoing?: boolean;
+	/**
+	 * Hysteresis, in σ: an open spike counts as quiet only when its z score is below k(low) − resolveMargin (with the
+	 * defaults 1.5 − 1 = 0.5), or the minimum-count guard fails. 0 = quiet as soon as it is under the alert threshold. Default 1.
+	 */
+	resolveMargin?: number;
+	/**
+	 * An open spike resolves once checks in this many different windows (window positions: with hourly buckets, an
+	 * hour apart) have found it quiet, with no check above the resolve level in between. 1 = at the first quiet check. Default 2.
+	 */
+	resolveAfterQuietWindows?: number;
 	language?: AlertLanguage;
 	owner?: string;
 	owners?: Partial<Record<string, string>>;
+}
+
+/** An open spike: the incident plus its current quiet streak (hysteresis). */
+interface SpikeIncident extends Incident {
+	/** Quiet checks in different windows since the last check above the resolve level. */
+	quietWindows?: number;
+	/** Window start (epoch ms) of the latest quiet check, so several runs in one window count once. */
+	quietAt?: number;
 }
 
 interface SeriesState {
@@ -76,7 +94,7 @@ interface SeriesState {
 	updatedAt: number;
 	/** bucket start (epoch ms) → [total, negative]. */
 	buckets: Record<string, [number, number]>;
-	incidents: Partial<Record<SpikeMetric, Incident>>;
+	incidents: Partial<Record<SpikeMetric, SpikeIncident>>;
 	/** Window start (epoch ms) in which each metric's last incident resolved, so a reopening there gets a new id. */
 	resolvedWindow?: Partial<Record<SpikeMetric, number>>;
 }
@@ -105,6 +123,8 @@ interface Resolved {
 	k: Record<Sensitivity, number>;
 	zone: string;
 	nowMs: number;
+	resolveMargin: number;
+	quietWindows: number;
 }
 
 function resolveOptions(options: SpikeOptions): Resolved {
@@ -116,7 +136,20 @@ function resolveOptions(options: SpikeOptions): Resolved {
 	for (const [name, v] of Object.entries({ bucketMinutes, windowBuckets, baselineWindows })) {
 		if (!Number.isInteger(v) || v <= 0) throw new InputError(`${name} must be a positive integer`, name);
 	}
-	return { bucketMs: bucketMinutes * 60000, windowBuckets, baselineWindows, k: { ...DEFAULT_K, ...options.k }, zone: checkZone(options.timezone ?? 'UTC'), nowMs: toMillis(options.now, 'now') };
+	const resolveMargin = options.resolveMargin ?? 1;
+	if (!(Number.isFinite(resolveMargin) && resolveMargin >= 0)) throw new InputError('resolveMargin must be a number ≥ 0 (σ below k(low) at which an open spike counts as quiet)', 'resolveMargin');
+	const quietWindows = options.resolveAfterQuietWindows ?? 2;
+	if (!(Number.isInteger(quietWindows) && quietWindows >= 1)) throw new InputError('resolveAfterQuietWindows must be a whole number ≥ 1', 'resolveAfterQuietWindows');
+	return {
+		bucketMs: bucketMinutes * 60000,
+		windowBuckets,
+		baselineWindows,
+		k: { ...DEFAULT_K, ...options.k },
+		zone: checkZone(options.timezone ?? 'UTC'),
+		nowMs: toMillis(options.now, 'now'),
+		resolveMargin,
+		quietWindows,
+	};
 }
 
 function addObservations(state: SpikeState, input: SpikeInput, r: Resolved, maxSeen: number): void {
@@ -179,8 +212,11 @@ function levelForZ(z: number, k: Record<Sensitivity, number>): RiskLevel {
  * before it (mean + k·σ, or EWMA), and returns alerts plus the new state (the input is not mutated).
  * σ is floored (volume: max(σ, √mean, 1), a Poisson floor; share: 0.05) so a flat history does not
  * make every small bump a spike. An incident keeps its alert id while it lasts: it is emitted when it
- * opens, again as `escalated` when its level rises, and once as `resolved` when the metric is back
- * under the threshold.
+ * opens, again as `escalated` when its level rises, and once as `resolved` (resolution `cleared`) when the
+ * metric has stayed quiet, i.e. under the resolve level baseline + (k(low) − resolveMargin)·σ or under the
+ * minimum count, in `resolveAfterQuietWindows` different windows. The gap between the alert threshold and
+ * the resolve level (hysteresis) keeps a metric hovering at the threshold from opening and resolving an
+ * incident on alternate runs.
  */
 export function detectSpikes(input: SpikeInput, state: SpikeState | undefined, options: SpikeOptions): { alerts: RiskAlert[]; state: SpikeState } {
 	const r = resolveOptions(options);
@@ -207,9 +243,11 @@ export function detectSpikes(input: SpikeInput, state: SpikeState | undefined, o
 			const sd = isShare ? Math.max(base.sd, 0.05) : Math.max(base.sd, Math.sqrt(base.mean), 1);
 			const guard = (isShare ? total : negative) >= (options.minCount ?? 10) && (!isShare || observed >= (options.minNegativeShare ?? 0.3));
 			const enoughHistory = history.length >= Math.min(options.minBaselineWindows ?? 3, r.baselineWindows);
-			const zLevel = guard && enoughHistory ? levelForZ((observed - base.mean) / sd, r.k) : 'none';
+			const z = (observed - base.mean) / sd;
+			const zLevel = guard && enoughHistory ? levelForZ(z, r.k) : 'none';
+			const quiet = !(guard && enoughHistory) || z < r.k.low - r.resolveMargin;
 			const ctx: AlertContext = { key, s, metric, observed, baseline: base.mean, threshold: base.mean + r.k.low * sd, current, windowMs, r, options, evidence };
-			const alert = updateIncident(ctx, zLevel);
+			const alert = updateIncident(ctx, zLevel, quiet);
 			if (alert) alerts.push(alert);
 		}
 	}
@@ -230,13 +268,29 @@ interface AlertContext {
 	evidence: readonly SpikeObservation[];
 }
 
-function updateIncident(ctx: AlertContext, zLevel: RiskLevel): RiskAlert | undefined {
+/**
+ * `zLevel`: the level this window's z score reaches (none under the alert threshold); `quiet`: under the resolve level
+ * (or the guards), which is lower than the alert threshold by resolveMargin σ.
+ */
+function updateIncident(ctx: AlertContext, zLevel: RiskLevel, quiet: boolean): RiskAlert | undefined {
 	const { s, metric, r } = ctx;
 	let reading: IncidentReading | undefined;
 	if (zLevel !== 'none') {
 		const categories = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
 		const impact = impactOf(categories, ctx.evidence.reduce((a, e) => a + e.reach, 0));
 		reading = { level: maxLevel(zLevel, levelOf(likelihoodForLevel(zLevel), impact)), impact };
+	}
+	const open = s.incidents[metric];
+	if (open) {
+		if (!quiet) {
+			delete open.quietWindows;
+			delete open.quietAt;
+		} else if (open.quietAt !== ctx.current) {
+			open.quietWindows = (open.quietWindows ?? 0) + 1;
+			open.quietAt = ctx.current;
+		}
+		// Between the resolve level and the alert threshold, or quiet in too few windows yet: it holds, unchanged.
+		if (!reading && (!quiet || (open.quietWindows ?? 0) < r.quietWindows)) reading = { level: open.level, impact: open.impact };
 	}
 	// The id names the window the incident opened in; a spike that resolves and comes back within that same window
 	// is a new incident, so it also carries the instant it reopened instead of reusing the resolved one's id.
@@ -245,7 +299,7 @@ function updateIncident(ctx: AlertContext, zLevel: RiskLevel): RiskAlert | undef
 	const step = advanceIncident(s.incidents, metric, reading, (opened) => ({ id, ...opened, firstSeenAt: toIso(r.nowMs, r.zone) }));
 	if (step?.change === 'resolved') (s.resolvedWindow ??= {})[metric] = ctx.current;
 	if (!step || (step.change === 'ongoing' && !ctx.options.emitOngoing)) return undefined;
-	return buildAlert(ctx, step.incident, step.change === 'ongoing' ? 'open' : step.change);
+	return buildAlert(ctx, step.incident, step.change);
 }
 
 function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['status']): RiskAlert {
@@ -263,6 +317,7 @@ function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['st
 		id: incident.id,
 		type,
 		status,
+		...(status === 'resolved' ? { resolution: 'cleared' as const } : {}),
 		level: incident.level,
 		likelihood: likelihoodForLevel(incident.level),
 		impact: incident.impact,

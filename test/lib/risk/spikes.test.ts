@@ -1,4 +1,4 @@
-import type { RiskAssessment } from '../../../lib/model';
+import { RiskAlertSchema, type RiskAlert, type RiskAssessment } from '../../../lib/model';
 import { detectSpikes, type SpikeObservation, type SpikeState, type WindowCount } from '../../../lib/risk';
 
 const HOUR = 3600000;
@@ -54,7 +54,8 @@ describe('detectSpikes', () => {
 	});
 
 	it('a share spike that resolves and comes back within the same window is a new incident with a new id', () => {
-		const share = { ...options, metrics: ['negative_share' as const] };
+		// No hysteresis here (resolve at the first check under the threshold), to reach a resolution within one window.
+		const share = { ...options, metrics: ['negative_share' as const], resolveMargin: 0, resolveAfterQuietWindows: 1 };
 		const opened = detectSpikes({ assessments: burst(15) }, seeded(), { ...share, now: iso(NOW) });
 		expect(opened.alerts).toMatchObject([{ status: 'open' }]);
 		// Praise pours in: the share falls back under the threshold within the same hour …
@@ -104,15 +105,101 @@ describe('detectSpikes', () => {
 		const once = burst(15);
 		const first = detectSpikes({ assessments: once }, seeded(), { ...options, metrics: ['negative_volume'] });
 		const replay = detectSpikes({ assessments: once }, first.state, { ...options, metrics: ['negative_volume'], emitOngoing: true });
-		expect(replay.alerts[0].observed).toBe(15);
+		expect(replay.alerts[0]).toMatchObject({ id: first.alerts[0].id, status: 'ongoing', observed: 15 });
 	});
 
-	it('resolves the incident once the window is quiet again', () => {
+	it('an ongoing spike records a wider impact without a new alert, and shows it when it repeats', () => {
+		// z ≈ 9 is critical: the level cannot rise any more, the impact still can.
+		const run = { ...options, metrics: ['negative_volume'] as const, k: { critical: 4 } };
+		const first = detectSpikes({ assessments: burst(15) }, seeded(), run);
+		expect(first.alerts).toMatchObject([{ status: 'open', level: 'critical' }]);
+		expect(first.alerts[0].impact).not.toBe('severe');
+		// Two complaints from accounts with a wide reach: the level is the same, the impact is not.
+		const wide = [observation(true, 3, { reach: 200_000 }), observation(true, 4, { reach: 150_000 })];
+		const grown = detectSpikes({ assessments: wide }, first.state, run);
+		expect(grown.alerts).toEqual([]);
+		const shown = detectSpikes({ assessments: [observation(true, 5)] }, grown.state, { ...run, emitOngoing: true });
+		expect(shown.alerts).toMatchObject([{ id: first.alerts[0].id, status: 'ongoing', level: 'critical', impact: 'severe' }]);
+	});
+
+	it('resolves the incident once the window has been quiet in two windows (the default), once', () => {
 		const first = detectSpikes({ assessments: burst(15) }, seeded(), { ...options, metrics: ['negative_volume'] });
-		const later = detectSpikes({ counts: [{ accountId: 'acc1', platform: 'weibo', start: iso(NOW + HOUR), total: 20, negative: 2 }] }, first.state, { ...options, now: iso(NOW + HOUR + 60000), metrics: ['negative_volume'] });
+		const quietHour = (h: number) => ({ counts: [{ accountId: 'acc1', platform: 'weibo' as const, start: iso(NOW + h * HOUR), total: 20, negative: 2 }] });
+		const oneQuiet = detectSpikes(quietHour(1), first.state, { ...options, now: iso(NOW + HOUR + 60000), metrics: ['negative_volume'] });
+		expect(oneQuiet.alerts).toEqual([]);
+		// A second run in the same window is not a second quiet window.
+		const sameWindow = detectSpikes({}, oneQuiet.state, { ...options, now: iso(NOW + HOUR + 20 * 60000), metrics: ['negative_volume'] });
+		expect(sameWindow.alerts).toEqual([]);
+		const later = detectSpikes(quietHour(2), sameWindow.state, { ...options, now: iso(NOW + 2 * HOUR + 60000), metrics: ['negative_volume'] });
 		expect(later.alerts).toHaveLength(1);
-		expect(later.alerts[0]).toMatchObject({ id: first.alerts[0].id, status: 'resolved' });
-		expect(detectSpikes({}, later.state, { ...options, now: iso(NOW + HOUR + 120000) }).alerts).toEqual([]);
+		expect(later.alerts[0]).toMatchObject({ id: first.alerts[0].id, status: 'resolved', resolution: 'cleared' });
+		expect(RiskAlertSchema.parse(later.alerts[0])).toEqual(later.alerts[0]);
+		expect(detectSpikes({}, later.state, { ...options, now: iso(NOW + 2 * HOUR + 120000) }).alerts).toEqual([]);
+		// Without hysteresis the first quiet window resolves it.
+		const eager = detectSpikes(quietHour(1), first.state, { ...options, now: iso(NOW + HOUR + 60000), metrics: ['negative_volume'], resolveAfterQuietWindows: 1 });
+		expect(eager.alerts).toMatchObject([{ id: first.alerts[0].id, status: 'resolved' }]);
+	});
+
+	describe('hysteresis: a metric hovering at its threshold', () => {
+		// 48 hourly windows of 20 negatives out of 100: baseline 20, σ floored at √20 ≈ 4.47, so the alert threshold
+		// (z 1.5) is ≈ 26.7 and the resolve level (z 0.5, the default margin of 1 σ) ≈ 22.2. The baseline is long, so
+		// the few windows of the test barely move it.
+		const T0 = Date.parse('2026-03-01T00:00:00+08:00');
+		const custom = { timezone: 'Asia/Shanghai', bucketMinutes: 60, windowBuckets: 1, baselineWindows: 48, metrics: ['negative_volume'] as const, minCount: 10 };
+		const hour = (h: number, negative: number): WindowCount => ({ accountId: 'acc1', platform: 'weibo', start: iso(T0 + h * HOUR), total: 100, negative });
+		const history = () => detectSpikes({ counts: Array.from({ length: 48 }, (_, i) => hour(i - 48, 20)) }, undefined, { ...custom, now: iso(T0 - 1) }).state;
+		/** Runs one check per hour (half past) over `series`, returning each run's alerts. */
+		function runSeries(series: number[], extra: object = {}): RiskAlert[][] {
+			let state = history();
+			return series.map((negative, h) => {
+				const step = detectSpikes({ counts: [hour(h, negative)] }, state, { ...custom, ...extra, now: iso(T0 + h * HOUR + 30 * 60000) });
+				state = step.state;
+				return step.alerts;
+			});
+		}
+		const flapping = [28, 25, 28, 25, 28, 25];
+
+		it('without hysteresis it flaps: open, resolved, open … on alternate runs', () => {
+			const runs = runSeries(flapping, { resolveMargin: 0, resolveAfterQuietWindows: 1 });
+			expect(runs.map((alerts) => alerts.map((a) => a.status))).toEqual([['open'], ['resolved'], ['open'], ['resolved'], ['open'], ['resolved']]);
+		});
+
+		it('with the defaults it opens once, stays open through the dips, and resolves once after two quiet windows', () => {
+			const runs = runSeries([...flapping, 21, 20, 20, 28]);
+			expect(runs.map((alerts) => alerts.map((a) => a.status))).toEqual([['open'], [], [], [], [], [], [], ['resolved'], [], ['open']]);
+			expect(runs[7][0].id).toBe(runs[0][0].id);
+			expect(runs[9][0].id).not.toBe(runs[0][0].id);
+			// With Emit Ongoing Incidents the dips say ongoing, never open or resolved.
+			const loud = runSeries(flapping, { emitOngoing: true });
+			expect(loud.map((alerts) => alerts.map((a) => a.status))).toEqual([['open'], ['ongoing'], ['ongoing'], ['ongoing'], ['ongoing'], ['ongoing']]);
+			expect(new Set(loud.flat().map((a) => a.id)).size).toBe(1);
+		});
+
+		it('a value between the resolve level and the threshold holds the incident and restarts the quiet count', () => {
+			// 21 is quiet (z ≈ 0.2), 25 is not (z ≈ 1.1): quiet, not quiet, quiet, quiet → resolved only at the last.
+			const runs = runSeries([28, 21, 25, 21, 21]);
+			expect(runs.map((alerts) => alerts.map((a) => a.status))).toEqual([['open'], [], [], [], ['resolved']]);
+			// A narrower margin (0.3 σ: resolve level z 1.2) counts 25 (z ≈ 1.0) as quiet too: resolved at the second quiet window.
+			const narrow = runSeries([28, 21, 25, 21, 21], { resolveMargin: 0.3 });
+			expect(narrow.map((alerts) => alerts.map((a) => a.status))).toEqual([['open'], [], ['resolved'], [], []]);
+		});
+
+		it('the minimum-count guard does not flap either: a count alternating around Minimum Count keeps one incident open', () => {
+			// Baseline 2 a window: 10 negatives is far above it, 9 is under Minimum Count (10).
+			const low = (h: number, negative: number): WindowCount => ({ accountId: 'acc1', platform: 'weibo', start: iso(T0 + h * HOUR), total: 40, negative });
+			let state = detectSpikes({ counts: Array.from({ length: 48 }, (_, i) => low(i - 48, 2)) }, undefined, { ...custom, now: iso(T0 - 1) }).state;
+			const statuses = [10, 9, 10, 9, 10, 9, 9].map((negative, h) => {
+				const step = detectSpikes({ counts: [low(h, negative)] }, state, { ...custom, now: iso(T0 + h * HOUR + 30 * 60000) });
+				state = step.state;
+				return step.alerts.map((a) => a.status);
+			});
+			expect(statuses).toEqual([['open'], [], [], [], [], [], ['resolved']]);
+		});
+
+		it('names a bad option', () => {
+			expect(() => detectSpikes({}, undefined, { ...custom, now: iso(T0), resolveMargin: -1 })).toThrow(/resolveMargin/);
+			expect(() => detectSpikes({}, undefined, { ...custom, now: iso(T0), resolveAfterQuietWindows: 0 })).toThrow(/resolveAfterQuietWindows/);
+		});
 	});
 
 	it('keeps series apart per account and topic', () => {
