@@ -6,6 +6,7 @@ import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { addDays } from '../../sandbox/dates';
 import { SentimentRisk } from '../../nodes/SentimentRisk/SentimentRisk.node';
+import { CAPACITY_OUTCOME } from '../../lib/risk';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 import { BRAND, allText, pairedIndexes, wechatCredential } from './support';
 
@@ -182,6 +183,14 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			const result = await run(params(), [mention('not assessed')]);
 			expect(result.error?.message).toMatch(/Item 0 is not a RiskAssessment/);
 		});
+
+		it('passes Resolve Margin and Resolve After Quiet Windows to the detector, and a schedule tick is no error', async () => {
+			const tickItem = { timestamp: '2026-03-01T12:30:00+08:00', Timezone: 'Asia/Shanghai' };
+			const tick = await run(params({ resolveAfterQuietWindows: 1, resolveMargin: 0.5 }), [tickItem]);
+			expect(tick.error).toBeUndefined();
+			expect((await run(params({ resolveMargin: -1 }), [tickItem])).error?.message).toMatch(/resolveMargin/);
+			expect((await run(params({ resolveAfterQuietWindows: 0 }), [tickItem])).error?.message).toMatch(/resolveAfterQuietWindows/);
+		});
 	});
 
 	describe('Raise Alerts', () => {
@@ -277,6 +286,42 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			expect(out[0]).toMatchObject({ type: 'legal_threat', status: 'open' });
 			expect(out[1]).toMatchObject({ itemIndex: 1 });
 			expect(String(out[1].error)).toMatch(/platform/);
+		});
+
+		it('a Schedule Trigger tick (or an empty item) runs the resolve pass: quiet incidents close on time, paired to the tick', async () => {
+			delete store[NODE];
+			const opened = output(await run(params(), await assessed([mention('My lawyer will sue you, see you in court', 1)])), 0);
+			expect(opened).toMatchObject([{ type: 'legal_threat', status: 'open' }]);
+			// What n8n's Schedule Trigger emits: no assessment field at all.
+			const tick = { timestamp: '2026-03-02T13:00:00.000+08:00', 'Readable date': 'March 2nd 2026, 1:00:00 pm', 'Readable time': '1:00:00 pm', 'Day of week': 'Monday', Year: '2026', Month: 'March', 'Day of month': '02', Hour: '13', Minute: '00', Second: '00', Timezone: 'Asia/Shanghai (UTC+08:00)' };
+			const early = await run(params({}, { referenceTime: '2026-03-01T18:00:00+08:00' }), [tick]);
+			expect(early.error).toBeUndefined();
+			expect(output(early, 0)).toEqual([]);
+			const resolved = await run(params({}, { referenceTime: '2026-03-02T13:00:00+08:00' }), [tick]);
+			expect(resolved.error).toBeUndefined();
+			expect(output(resolved, 0)).toMatchObject([{ id: opened[0].id, status: 'resolved', resolution: 'quiet' }]);
+			expect(resolved.runData[NODE][0].data!.main[0]![0].pairedItem).toEqual([{ item: 0 }]);
+			expect(output(resolved, 1)).toMatchObject([{ incidentId: opened[0].id, status: 'resolved' }]);
+			// Resolved once: the next tick has nothing to say; the empty item of Always Output Data is a tick too.
+			const after = await run(params({}, { referenceTime: '2026-03-02T13:30:00+08:00' }), [{}]);
+			expect(after.error).toBeUndefined();
+			expect(output(after, 0)).toEqual([]);
+			// A Mention wired in by mistake is still an error, not a tick.
+			expect((await run(params(), [mention('not assessed')])).error?.message).toMatch(/Item 0 is not a RiskAssessment/);
+		});
+
+		it('closes an incident dropped beyond Max Open Incidents with a resolved alert and an event-log row saying so', async () => {
+			delete store[NODE];
+			const legal = await assessed([mention('My lawyer will sue you, see you in court', 5)]);
+			const [first] = output(await run(params({}, { maxIncidents: 1 }), legal), 0);
+			const refund = await assessed([mention('退款！太差了，投诉', 1)]);
+			const second = await run(params({}, { maxIncidents: 1, referenceTime: '2026-03-01T12:40:00+08:00' }), refund);
+			expect(output(second, 0).map((a) => [a.type, a.status, a.resolution])).toEqual([
+				['refund_dispute', 'open', undefined],
+				['legal_threat', 'resolved', 'capacity'],
+			]);
+			expect(output(second, 0)[1].id).toBe(first.id);
+			expect(output(second, 1)[1]).toMatchObject({ incidentId: first.id, status: 'resolved', outcome: CAPACITY_OUTCOME });
 		});
 
 		it('rejects a bad reference time, naming the field', async () => {

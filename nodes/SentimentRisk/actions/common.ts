@@ -181,14 +181,32 @@ export function assessmentFromItem(json: IDataObject, itemIndex: number): RiskAs
 	return parsed.data;
 }
 
+/** Fields of which a RiskAssessment (or a Mention wired in by mistake) has at least one. */
+const ASSESSMENT_MARKERS = ['mentionId', 'riskLevel', 'sentiment', 'categories', 'text', 'platform', 'id'];
+
+/**
+ * An item that carries nothing of an assessment or a mention: a Schedule Trigger's tick (`timestamp`, `Readable date`, …)
+ * or the empty item of Always Output Data. Raise Alerts and Detect Spikes run on it with no assessments, which
+ * resolves quiet incidents on time; an item with any assessment or mention field is still checked as an assessment.
+ */
+export function isTriggerTick(json: IDataObject): boolean {
+	return !ASSESSMENT_MARKERS.some((key) => key in json);
+}
+
 /**
  * Reads every input item with `read` for operations that look at all items at once. A bad item stops the
- * node naming it, or under Continue On Fail becomes an error item while the good ones go on.
+ * node naming it, or under Continue On Fail becomes an error item while the good ones go on. Items for which
+ * `skip` says true (e.g. {@link isTriggerTick}) are passed over without an error.
  */
-export function readAllItems<T>(ctx: IExecuteFunctions, read: (json: IDataObject, index: number) => T): { values: Array<{ value: T; index: number }>; errors: INodeExecutionData[] } {
+export function readAllItems<T>(
+	ctx: IExecuteFunctions,
+	read: (json: IDataObject, index: number) => T,
+	skip?: (json: IDataObject) => boolean,
+): { values: Array<{ value: T; index: number }>; errors: INodeExecutionData[] } {
 	const values: Array<{ value: T; index: number }> = [];
 	const errors: INodeExecutionData[] = [];
 	ctx.getInputData().forEach((item, index) => {
+		if (skip?.(item.json)) return;
 		try {
 			values.push({ value: read(item.json, index), index });
 		} catch (error) {

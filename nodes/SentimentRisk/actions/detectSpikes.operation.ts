@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../lib/errors';
 import { detectSpikes, type AlertLanguage, type SpikeOptions, type SpikeState } from '../../../lib/risk';
-import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
+import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, isTriggerTick, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
 
 const show = { show: { operation: ['detectSpikes'] } };
 /** Key of the spike baselines and open incidents in the node's workflow static data. */
@@ -77,7 +77,13 @@ export const properties: INodeProperties[] = [
 		options: [
 			alertLanguageOption,
 			{ displayName: 'Baseline Method', name: 'baseline', type: 'options', options: [{ name: 'Mean and Standard Deviation', value: 'mean' }, { name: 'EWMA (Recent Windows Weigh More)', value: 'ewma' }], default: 'mean' },
-			{ displayName: 'Emit Ongoing Incidents', name: 'emitOngoing', type: 'boolean', default: false, description: 'Whether an open incident is emitted on every run, not only when it opens, escalates or resolves' },
+			{
+				displayName: 'Emit Ongoing Incidents',
+				name: 'emitOngoing',
+				type: 'boolean',
+				default: false,
+				description: 'Whether an open incident is emitted on every run, not only when it opens, escalates or resolves. Such a repeat has status ongoing (never open again), so an event-log row keeps its highest level.',
+			},
 			{ displayName: 'Evidence per Alert', name: 'evidenceLimit', type: 'number', typeOptions: { minValue: 0 }, default: 5, description: 'Top mentions (by reach) attached to each alert' },
 			{ displayName: 'EWMA Alpha', name: 'ewmaAlpha', type: 'number', typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 }, default: 0.3 },
 			{ displayName: 'K for Critical', name: 'kCritical', type: 'number', typeOptions: { numberPrecision: 1 }, default: 5, description: 'Z score (σ above the baseline mean) for a critical alert' },
@@ -91,6 +97,24 @@ export const properties: INodeProperties[] = [
 			{ displayName: 'Minimum Negative Share', name: 'minNegativeShare', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.3, description: 'A negative-share alert needs at least this share (0 … 1)' },
 			ownerOption,
 			referenceTimeOption,
+			{
+				displayName: 'Resolve After Quiet Windows',
+				name: 'resolveAfterQuietWindows',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 2,
+				description:
+					'An open spike resolves once checks in this many different windows (an hour apart with hourly buckets) found it quiet, with none above the resolve level in between; 1 resolves at the first quiet check',
+			},
+			{
+				displayName: 'Resolve Margin (σ)',
+				name: 'resolveMargin',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 1 },
+				default: 1,
+				description:
+					'Hysteresis: an open spike counts as quiet only below baseline + (K for Low − this)·σ (0.5 σ with the defaults) or under Minimum Count, so a metric hovering at the threshold does not open and resolve it run after run. 0 = quiet as soon as it is under the alert threshold.',
+			},
 		],
 	},
 ];
@@ -111,6 +135,8 @@ interface Options {
 	minCount?: number;
 	minNegativeShare?: number;
 	owner?: string;
+	resolveAfterQuietWindows?: number;
+	resolveMargin?: number;
 }
 
 function spikeOptions(ctx: IExecuteFunctions, now: Date): SpikeOptions {
@@ -130,7 +156,7 @@ function spikeOptions(ctx: IExecuteFunctions, now: Date): SpikeOptions {
 	if (o.kHigh !== undefined) k.high = o.kHigh;
 	if (o.kCritical !== undefined) k.critical = o.kCritical;
 	if (Object.keys(k).length) options.k = k;
-	for (const name of ['baseline', 'emitOngoing', 'evidenceLimit', 'ewmaAlpha', 'maxSeenIds', 'maxSeries', 'minBaselineWindows', 'minCount', 'minNegativeShare'] as const) {
+	for (const name of ['baseline', 'emitOngoing', 'evidenceLimit', 'ewmaAlpha', 'maxSeenIds', 'maxSeries', 'minBaselineWindows', 'minCount', 'minNegativeShare', 'resolveAfterQuietWindows', 'resolveMargin'] as const) {
 		if (o[name] !== undefined) (options as unknown as Record<string, unknown>)[name] = o[name];
 	}
 	if (o.owner) options.owner = o.owner;
@@ -141,7 +167,8 @@ function spikeOptions(ctx: IExecuteFunctions, now: Date): SpikeOptions {
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const now = referenceNow(ctx);
 	const options = spikeOptions(ctx, now);
-	const { values, errors } = readAllItems(ctx, assessmentFromItem);
+	// A Schedule Trigger's tick carries no assessment: the run with none still checks the windows (and resolves spikes).
+	const { values, errors } = readAllItems(ctx, assessmentFromItem, isTriggerTick);
 	const staticData = ctx.getWorkflowStaticData('node');
 	const previous = staticData[SPIKE_STATE_KEY] as SpikeState | undefined;
 	const { alerts, state } = detectSpikes({ assessments: values.map((v) => v.value) }, previous, options);

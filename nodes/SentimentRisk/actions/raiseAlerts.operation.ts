@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InputError } from '../../../lib/errors';
 import { RISK_CATEGORIES, type RiskCategory } from '../../../lib/model';
 import { alertsFromAssessments, type AlertLanguage, type AssessmentAlertOptions, type AssessmentAlertState } from '../../../lib/risk';
-import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
+import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, isTriggerTick, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
 
 const OPERATION = 'raiseAlerts';
 const show = { show: { operation: [OPERATION] } };
@@ -13,7 +13,7 @@ export const ALERT_STATE_KEY = 'assessmentAlertState';
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Reads all input RiskAssessments at once (connect Assess Mentions) and emits one RiskAlert per incident, not per comment. Open incidents are kept in this node’s workflow static data, which n8n saves after production runs (webhook, polling, schedule) but not after manual test runs: a test run may repeat an alert a production run would not.',
+			'Reads all input RiskAssessments at once (connect Assess Mentions) and emits one RiskAlert per incident, not per comment. Open incidents are kept in this node’s workflow static data, which n8n saves after production runs (webhook, polling, schedule) but not after manual test runs: a test run may repeat an alert a production run would not. Quiet incidents resolve only when the node runs: also connect a Schedule Trigger (e.g. every 30 minutes) straight to this node; its items carry no assessment and are ignored.',
 		name: 'raiseAlertsNotice',
 		type: 'notice',
 		default: '',
@@ -95,7 +95,14 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			alertLanguageOption,
-			{ displayName: 'Emit Ongoing Incidents', name: 'emitOngoing', type: 'boolean', default: false, description: 'Whether an open incident is emitted again whenever it gains mentions, not only when it opens, escalates or resolves' },
+			{
+				displayName: 'Emit Ongoing Incidents',
+				name: 'emitOngoing',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an open incident is emitted again whenever it gains mentions, not only when it opens, escalates or resolves. Such a repeat has status ongoing, so an event-log row upserted on incidentId keeps saying the incident is under way (and at its highest level) instead of turning back to open.',
+			},
 			{
 				displayName: 'Escalate at Mentions',
 				name: 'escalateAtMentions',
@@ -105,7 +112,15 @@ export const properties: INodeProperties[] = [
 				description: 'An incident with this many mentions is raised one level and its likelihood becomes high (高频); 0 turns it off',
 			},
 			{ displayName: 'Evidence per Alert', name: 'evidenceLimit', type: 'number', typeOptions: { minValue: 0 }, default: 5, description: 'Top mentions (by reach, then the most negative) attached to each alert' },
-			{ displayName: 'Max Open Incidents', name: 'maxIncidents', type: 'number', typeOptions: { minValue: 1 }, default: 500, description: 'Incidents kept in static data; the least recently active are dropped beyond this' },
+			{
+				displayName: 'Max Open Incidents',
+				name: 'maxIncidents',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 500,
+				description:
+					'Incidents kept in static data. Beyond this the least recently active are dropped, each with one last alert: status resolved, resolution capacity (closed, not confirmed resolved), so no card or event-log row stays open for ever.',
+			},
 			{ displayName: 'Max Remembered Mentions', name: 'maxSeenIds', type: 'number', typeOptions: { minValue: 100 }, default: 2000, description: 'Mention IDs remembered so a webhook retry or polling overlap is not counted twice (bounds the static data)' },
 			{ ...ownerOption, description: 'Who handles an alert whose category has no Category Owner (a name, email or on-call alias)' },
 			referenceTimeOption,
@@ -161,7 +176,8 @@ function readOptions(ctx: IExecuteFunctions, now: Date): AssessmentAlertOptions 
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const now = referenceNow(ctx);
 	const options = readOptions(ctx, now);
-	const { values, errors } = readAllItems(ctx, assessmentFromItem);
+	// A Schedule Trigger's tick carries no assessment: the run with none still resolves the incidents that went quiet.
+	const { values, errors } = readAllItems(ctx, assessmentFromItem, isTriggerTick);
 	const staticData = ctx.getWorkflowStaticData('node');
 	const previous = staticData[ALERT_STATE_KEY] as AssessmentAlertState | undefined;
 	const { alerts, state, sources } = alertsFromAssessments(values.map((v) => v.value), previous, options);
