@@ -4,16 +4,17 @@ import { getDictionary, type SentimentDictionary, type TermInfo } from '../senti
 import { normalizeForSentiment } from '../sentiment/normalize';
 import { leftmostLongest, type Token } from '../sentiment/tokenize';
 import type { SentimentOptions } from '../sentiment/types';
+import { foldNfkc } from '../text/nfkc';
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { cueEntries, matchRiskCues, selectRiskMatches, type RiskRuleOptions } from './rules';
 
 /**
  * Sentiment terms and risk cues found in one Aho–Corasick pass over one normalised text (one t→s
  * conversion), instead of two passes over two conversions. Each side then keeps its own leftmost-longest
- * selection, so the results equal the two separate passes. Risk offsets must point into the original, so
- * risk hits are taken from this pass only when the normalised text has the original's length (NFKC and the
- * sentiment rewrites kept every offset); otherwise ("n't", emoji variation selectors, NFKC expansions) the
- * risk cues get their own pass over the original, as in matchRiskCues.
+ * selection, so the results equal the two separate passes. Risk cues are matched on the text matchRiskCues
+ * reads (NFKC, simplified Chinese; foldNfkc maps offsets back to the original), so risk hits are taken from
+ * this pass only when the sentiment text is exactly that text; when the sentiment rewrites changed it ("n't",
+ * curly apostrophes, emoji variation selectors) the risk cues get their own pass, matchRiskCues itself.
  */
 interface Both {
 	sentiment?: TermInfo;
@@ -58,13 +59,17 @@ function foldCue(term: string): string {
 	return out;
 }
 
+/** What normalizeForSentiment rewrites after NFKC and t→s (apostrophes, variation selectors, "n't"); any of it here and the texts differ. */
+const SENTIMENT_REWRITES = /[\u2018\u2019\u02bc\ufe0f]|n't/i;
+
 export function assessTextInOnePass(text: string, sentimentOptions: SentimentOptions, rules: RiskRuleOptions): { sentiment: SentimentResult; matches: RiskMatch[] } | undefined {
 	if (sentimentOptions.segmenter === 'intl' || sentimentOptions.upstreamScore !== undefined) return undefined;
 	const normalized = normalizeForSentiment(text);
 	const dict = getDictionary(sentimentOptions.ruleset);
-	// The rewrites moved offsets ("n't" → " not", NFKC expansions): the sentiment side still reads these hits,
-	// the risk cues are matched on the original text as matchRiskCues would.
-	const sameOffsets = normalized.length === text.length;
+	// normalizeForSentiment is t→s of the NFKC text plus the rewrites below. Without them, and when t→s kept the
+	// length, it is matchRiskCues's haystack, and the risk hits of this pass are its hits.
+	const folded = foldNfkc(text);
+	const sameOffsets = normalized === folded.text || (folded.exact && normalized.length === folded.text.length && !SENTIMENT_REWRITES.test(folded.text));
 	// The matcher already keeps whole ASCII words only (asciiWholeWords), as tokenizeByLexicon's filter does.
 	const sentimentHits: Token[] = [];
 	const riskHits: Array<{ start: number; end: number; data: RiskCategory }> = [];
@@ -74,5 +79,5 @@ export function assessTextInOnePass(text: string, sentimentOptions: SentimentOpt
 	});
 	const tokens = leftmostLongest(sentimentHits);
 	const sentiment = finishSentiment(text, lexiconScoreOfTokens(normalized, tokens), sentimentOptions);
-	return { sentiment, matches: sameOffsets ? selectRiskMatches(text, normalized, riskHits) : matchRiskCues(text, rules) };
+	return { sentiment, matches: sameOffsets ? selectRiskMatches(text, normalized, riskHits, folded) : matchRiskCues(text, rules) };
 }

@@ -35,6 +35,20 @@ const TEXTS = [
 	'the movie was not good, not funny, and too long',
 	'Thanks @united for the upgrade :) #happy',
 	"wasn't expecting much but it's actually really good",
+	// Full width (typed with a Chinese IME) and mixed with ASCII, Chinese and the sentiment rewrites: the risk cues
+	// are matched on the NFKC text on every path, offsets into the text as written.
+	'I want a ＲＥＦＵＮＤ or my ｌａｗｙｅｒ will ｓｕｅ',
+	'ｍｙ ｌａｗｙｅｒ says I can’t be charged twice', // curly apostrophe and n't: the sentiment text moves offsets
+	'ｃｈａｒｇｅｄ　ｔｗｉｃｅ, ｒｅｆｕｎｄ please', // ideographic space inside a two-word cue
+	'ＲＥＦＵＮＤ ❤️ ｓｕｅ', // emoji variation selector
+	'ｓｕｅｄ ｒｅｆｕｎｄｓ? ｒｅｆｕｎｄing', // whole words only, in full width too
+	'退款！！ＲＥＦＵＮＤ ｎｏｗ，否则找律师',
+	'這個ＲＥＦＵＮＤ問題，我要找ｌａｗｙｅｒ', // traditional Chinese and full width
+	'ﬁle a ＲＥＦＵＮＤ or I ｓｕｅ', // ﬁ expands to two letters: offsets after it move
+	'cafe\u0301 ＲＥＦＵＮＤ, ｌａｗｙｅｒ', // e + combining acute composes to é: one unit shorter
+	'𝐫𝐞𝐟𝐮𝐧𝐝 or 𝐥𝐚𝐰𝐲𝐞𝐫', // mathematical bold: two units each become one
+	'\u1100\u1161 ＲＥＦＵＮＤ 환불', // conjoining jamo compose across characters under NFKC
+	'Ｉ ｗａｎｔ ｍｙ ｍｏｎｅｙ ｂａｃｋ，ｔｅｒｒｉｂｌｅ ｓｅｒｖｉｃｅ',
 ];
 
 const mention = (text: string, i: number): MentionInput => ({ platform: 'x', id: `t${i}`, author: { id: 'u1', followers: (i * 997) % 3000 }, likes: i % 7, text, createdAt: '2026-03-01T09:00:00Z' });
@@ -45,6 +59,37 @@ describe('assessMentions speed paths change no result', () => {
 		const s = analyzeSentiment(text);
 		expect(a.sentiment).toEqual(s);
 		expect(a.matches).toEqual(matchRiskCues(text));
+	});
+
+	it('finds the built-in cues in full-width English on both paths, at offsets into the text as written', () => {
+		const text = 'I want a ＲＥＦＵＮＤ or my ｌａｗｙｅｒ will ｓｕｅ';
+		const expected = [
+			{ category: 'refund_dispute', term: 'ＲＥＦＵＮＤ', start: 9, end: 15 },
+			{ category: 'legal_threat', term: 'ｌａｗｙｅｒ', start: 22, end: 28 },
+			{ category: 'legal_threat', term: 'ｓｕｅ', start: 34, end: 37 },
+		];
+		expect(matchRiskCues(text)).toEqual(expected);
+		expect(assessMentions([mention(text, 0)])[0].matches).toEqual(expected);
+		// Where NFKC changes lengths (ﬁ → fi, 𝐫 → r), the offsets still point at what was written.
+		for (const t of ['ﬁle a ＲＥＦＵＮＤ', '𝐫𝐞𝐟𝐮𝐧𝐝 or 𝐥𝐚𝐰𝐲𝐞𝐫', 'cafe\u0301 ＲＥＦＵＮＤ']) {
+			const matches = assessMentions([mention(t, 0)])[0].matches;
+			expect(matches.length).toBeGreaterThan(0);
+			for (const m of matches) expect(t.slice(m.start, m.end)).toBe(m.term);
+			expect(matches.map((m) => m.term.normalize('NFKC').toLowerCase())).toEqual(matchRiskCues(t).map((m) => m.term.normalize('NFKC').toLowerCase()));
+		}
+		expect(matchRiskCues('𝐫𝐞𝐟𝐮𝐧𝐝 or 𝐥𝐚𝐰𝐲𝐞𝐫').map((m) => [m.category, m.start, m.end])).toEqual([
+			['refund_dispute', 0, 12],
+			['legal_threat', 16, 28],
+		]);
+	});
+
+	it('a team’s full-width term finds its ASCII spelling and the other way round, on both paths', () => {
+		const options = { sensitiveTerms: ['ＸＹ奶茶', 'refund policy'] };
+		for (const text of ['XY奶茶 refund policy', 'ｘｙ奶茶 ＲＥＦＵＮＤ ＰＯＬＩＣＹ']) {
+			const expected = matchRiskCues(text, options);
+			expect(expected.map((m) => m.category)).toEqual(['sensitive_term', 'sensitive_term']);
+			expect(assessMentions([mention(text, 0)], options)[0].matches).toEqual(expected);
+		}
 	});
 
 	it('with sensitive and banned terms too', () => {
