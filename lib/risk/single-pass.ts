@@ -78,6 +78,6 @@ export function assessTextInOnePass(text: string, sentimentOptions: SentimentOpt
 		if (both.risk && sameOffsets) riskHits.push({ start, end, data: both.risk });
 	});
 	const tokens = leftmostLongest(sentimentHits);
-	const sentiment = finishSentiment(text, lexiconScoreOfTokens(normalized, tokens), sentimentOptions);
+	const sentiment = finishSentiment(text, lexiconScoreOfTokens(normalized, tokens, dict), sentimentOptions);
 	return { sentiment, matches: sameOffsets ? selectRiskMatches(text, normalized, riskHits, folded) : matchRiskCues(text, rules) };
 }

@@ -1,10 +1,10 @@
 import { InputError } from '../errors';
 import type { SentimentResult } from '../model';
-import { getDictionary } from './dictionary';
+import { getDictionary, type SentimentDictionary } from './dictionary';
 import { assertSentimentModel, modelScore } from './naive-bayes';
 import { detectLanguage, normalizeForSentiment } from './normalize';
 import { normalizeScore, scoreTokens } from './score';
-import { casedSlangTokens, hashtagTokens, tokenizeByLexicon, tokenizeBySegmenter, waitingTimeTokens, type Token } from './tokenize';
+import { casedSlangTokens, hashtagTokens, negatedAffixTokens, tokenizeByLexicon, tokenizeBySegmenter, waitingTimeTokens, type Token } from './tokenize';
 import type { SentimentLabel, SentimentOptions } from './types';
 
 export const DEFAULT_NEUTRAL_BAND = 0.05;
@@ -69,16 +69,17 @@ function lexiconScore(text: string, options: SentimentOptions): number {
 	const normalized = normalizeForSentiment(text);
 	const dict = getDictionary(options.ruleset);
 	const tokens = options.segmenter === 'intl' ? tokenizeBySegmenter(normalized, dict) : tokenizeByLexicon(normalized, dict);
-	return lexiconScoreOfTokens(normalized, tokens);
+	return lexiconScoreOfTokens(normalized, tokens, dict);
 }
 
-/** Score of lexicon tokens found in the normalised text, plus the cased slang only capitals mark, run-together hashtags and waiting times. */
-export function lexiconScoreOfTokens(normalized: string, tokens: Token[]): number {
+/** Score of lexicon tokens found in the normalised text, plus the cased slang only capitals mark, run-together hashtags, waiting times and negating affixes. */
+export function lexiconScoreOfTokens(normalized: string, tokens: Token[], dict: SentimentDictionary): number {
 	const cased = casedSlangTokens(normalized);
 	const tags = hashtagTokens(normalized, tokens);
 	const waits = waitingTimeTokens(normalized, tokens);
-	if (cased.length + tags.length + waits.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
-	const extra = [...cased, ...tags, ...waits];
+	const affixed = negatedAffixTokens(normalized, tokens, dict);
+	if (cased.length + tags.length + waits.length + affixed.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
+	const extra = [...cased, ...tags, ...waits, ...affixed];
 	const covered = (t: Token) => extra.some((e) => t.start >= e.start && t.end <= e.end);
 	const all = [...tokens.filter((t) => !covered(t)), ...extra].sort((a, b) => a.start - b.start);
 	return normalizeScore(scoreTokens(normalized, all).total);

@@ -2,7 +2,7 @@ import afinn = require('sentiment/languages/en/labels.json');
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { EMOJI } from './lexicon/emoji';
 import { EN_REVIEW_WORDS, EN_SERVICE_WORDS, EN_WORDS } from './lexicon/en-words';
-import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, INTENSIFYING_ADVERBS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
+import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, INTENSIFYING_ADVERBS, IRREALIS_MARKERS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
 import { SLANG } from './lexicon/slang';
 import { VADER_EN } from './lexicon/vader-en';
 import { expandWeightTable } from './lexicon/table';
@@ -17,7 +17,8 @@ export type TermInfo =
 	| { kind: 'contrast' }
 	| { kind: 'concession' }
 	| { kind: 'sarcasm'; weight: number }
-	| { kind: 'repeat' };
+	| { kind: 'repeat' }
+	| { kind: 'irrealis' };
 
 export interface SentimentDictionary {
 	terms: ReadonlyMap<string, TermInfo>;
@@ -44,6 +45,7 @@ function baseTerms(): Map<string, TermInfo> {
 	for (const term of CONCESSIONS) terms.set(term, { kind: 'concession' });
 	for (const [term, weight] of SARCASM_CUES) terms.set(term, { kind: 'sarcasm', weight });
 	for (const term of REPEAT_MARKERS) terms.set(term, { kind: 'repeat' });
+	for (const term of IRREALIS_MARKERS) terms.set(term, { kind: 'irrealis' });
 	for (const term of PRAISE_HEADS) {
 		const info = terms.get(term);
 		terms.set(term, { kind: 'word', weight: info?.kind === 'word' ? info.weight : 2, praise: true });

@@ -11,6 +11,8 @@ import type { Token } from './tokenize';
  *   the text also reports a repeated failure (真是太棒了，又坏了), or when the praise is a sentence of its
  *   own after a complaint ("my drinks never came. Awesome!"); quoted praise (「好」服务) is negative;
  * - a negative word after an "again" marker (又, again) × 1.3;
+ * - irrealis blocking (Taboada et al. 2011, SO-CAL): praise after a modal or "if" in the same clause is
+ *   not counted ("it could have been fun", "if the food were good"), a complaint still is ("if it breaks again");
  * - an emphatic negator (一点都不, 根本不, not, never, no) or excess marker (太, too) that reaches no lexicon
  *   word but is followed by some word counts as a mild complaint itself (颜色一点都不红, 太短了, did not arrive).
  * Negative contributions weigh × 1.7 (reviews mention good points before the complaint; 1.7 rather than
@@ -108,6 +110,7 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 	let afterContrast = 1;
 	let concessionClause = -1;
 	let repeatPending = false;
+	let irrealisClause = -1;
 	let sarcasmClause = -9;
 	let repeatedFailure = false;
 	let praiseThenNegative = false;
@@ -148,6 +151,9 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			case 'repeat':
 				repeatPending = true;
 				continue;
+			case 'irrealis':
+				irrealisClause = clause;
+				continue;
 			case 'sarcasm':
 				sarcasmClause = clause;
 				if (info.weight) contributions.push({ value: info.weight * params.negativeWeight, praise: false, clause });
@@ -187,6 +193,8 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			value *= params.negativeWeight;
 		}
 		value *= afterContrast * (concessionClause === clause ? 0.5 : 1);
+		// Praise in an irrealis clause is not a judgement ("it could be good", "if it worked well").
+		if (value > 0 && irrealisClause === clause) continue;
 		const praise = value > 0 && !!info.praise;
 		const echo = praise && standsAlone(text, t.start, t.end) && contributions.reduce((sum, c) => sum + c.value, 0) < 0;
 		contributions.push({ value, praise, clause, echo });

@@ -111,6 +111,13 @@ export const SARCASM_CUES: ReadonlyArray<readonly [string, number]> = [
 /** "Again" words: a failure that repeats is worse, and praise next to it is usually sarcastic. */
 export const REPEAT_MARKERS: readonly string[] = ['又', '又一次', '再次', '再一次', '又双叒叕', '果然', '照样', '还是', 'again', 'once again', 'yet again', 'as usual', 'as always', 'every time', 'every single time'];
 
+/**
+ * Irrealis markers (SO-CAL's modals and conditional, Taboada et al. 2011): praise that follows them in
+ * the same clause is wished for, not found ("this might be fun for kids", "if the staff were friendly").
+ * "would recommend" and "could be better" are phrases in the English lists, so they keep their meaning.
+ */
+export const IRREALIS_MARKERS: readonly string[] = ['would', 'could', 'should', 'might', 'may', 'if'];
+
 /** Praise that sarcasm turns around ("great job losing my bag", "真是太棒了，又坏了"). */
 export const PRAISE_HEADS: readonly string[] = [
 	'太棒', '真棒', '好棒', '棒', '厉害', '真好', '太好了', '牛', '牛逼', '谢谢', '感谢', '多谢', '优秀', '完美', '给力', '满意', '好评', '点赞', '服务好', '专业', '靠谱', '贴心', '赞',

@@ -108,6 +108,52 @@ describe('how reviews praise and pan', () => {
 	});
 });
 
+describe('irrealis: praise that is wished for, not found', () => {
+	it.each(['this might be fun for kids', 'if the staff were friendly', 'the app should be reliable', 'it may be cheap'])('%s carries no praise', (text) => {
+		expect(score(text)).toBe(0);
+	});
+
+	it('a complaint in an irrealis clause still counts, and praise before the marker or in the next clause does too', () => {
+		expect(score('if it crashes again I am leaving')).toBeLessThan(0);
+		expect(score('great service, if you ask me')).toBeGreaterThan(0);
+		expect(score('if you ask me, the crew was great')).toBeGreaterThan(0);
+	});
+
+	it('keeps the idioms built on modals', () => {
+		expect(label('I would recommend this to anyone')).toBe('positive');
+		expect(label('would highly recommend')).toBe('positive');
+		expect(label('could be better')).toBe('negative');
+		expect(label("I couldn't be happier with the service")).toBe('positive');
+		expect(label('could not be more pleased')).toBe('positive');
+		expect(label("can't complain, the crew was great")).toBe('positive');
+		expect(label("you can't go wrong with them")).toBe('positive');
+		expect(label('it could have been great')).toBe('negative');
+	});
+});
+
+describe('negating affixes', () => {
+	it.each(['an unfunny, uninspired sequel', 'the host was charmless', 'a careless mistake by the courier', 'the ending felt joyless'])('%s is negative', (text) => {
+		expect(label(text)).toBe('negative');
+	});
+
+	it.each(['an unforgettable evening', 'the pilot was fearless', 'unlimited data, painless setup'])('%s is positive', (text) => {
+		expect(label(text)).toBe('positive');
+	});
+
+	it('leaves words alone whose stem the lexicon does not know or that are listed themselves', () => {
+		expect(score('unless the parcel is at the depot')).toBe(0);
+		expect(score('regardless of the weather')).toBe(0);
+		expect(score('the unhappy customer')).toBe(analyzeSentiment('the unhappy customer').score);
+		expect(label('the unhappy customer')).toBe('negative');
+	});
+
+	it('follows a ruleset: a stem the team adds is negated too', () => {
+		const ruleset = { terms: { snappy: 3 } };
+		expect(analyzeSentiment('an unsnappy checkout', { ruleset }).score).toBeLessThan(0);
+		expect(analyzeSentiment('an unsnappy checkout').score).toBe(0);
+	});
+});
+
 describe('polarityOf (two-way decision)', () => {
 	it('counts a score of exactly 0 as negative, everything else by its sign', () => {
 		expect(polarityOf(0.01)).toBe('positive');
