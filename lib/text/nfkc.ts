@@ -63,12 +63,23 @@ function startsMark(text: string, at: number, mark: Uint8Array): boolean {
 	return mark[c] === 1;
 }
 
+function oneForOne(text: string, single: Int32Array, mark: Uint8Array): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const s = single[text.charCodeAt(i)];
+		if (s < 0 || mark[text.charCodeAt(i)] === 1 || mark[s] === 1) return false;
+	}
+	return true;
+}
+
 export function foldNfkc(text: string): FoldedText {
 	if (ASCII_ONLY.test(text)) return { text, exact: true };
 	const whole = text.normalize('NFKC');
 	if (whole === text) return { text, exact: true };
 	const { single, mark } = unitTables();
 	const n = text.length;
+	// The usual case (full-width ，！？ＡＢＣ in a Chinese comment): every unit becomes one unit and none is or
+	// becomes a combining mark, so nothing composes across units and `whole` is the per-unit result, offsets kept.
+	if (whole.length === n && oneForOne(text, single, mark)) return { text: whole, exact: true };
 	const origin = new Int32Array(whole.length + n + 1); // NFKC may grow a cluster; trimmed below
 	let moved = false;
 	let out = '';
