@@ -1,6 +1,5 @@
-import { isPlatformError } from '../errors';
 import type { Mention } from '../model';
-import type { CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { BLUESKY_DEFAULT_BASE_URL, readBlueskyError } from './bluesky';
 import { JsonApi, isoUtc, toCount, type JsonBody } from './http-json';
@@ -13,6 +12,8 @@ import type { PlatformContext } from './types';
  * out. A post deleted since it was listed answers 400 `NotFound`: it is skipped and logged.
  */
 export const BLUESKY_MAX_THREAD_DEPTH = 1000;
+/** A post deleted since it was listed: 400 `NotFound`. */
+const BLUESKY_GONE = new Set(['NotFound']);
 
 export interface BlueskyCommentsOptions {
 	baseUrl?: string;
@@ -32,16 +33,9 @@ export class BlueskyComments implements CommentSource {
 
 	async commentsOf(post: WatchedPost): Promise<Mention[]> {
 		const depth = Math.min(BLUESKY_MAX_THREAD_DEPTH, Math.max(1, this.options.depth ?? 6));
-		let body: JsonBody;
-		try {
-			body = await this.api.get('/xrpc/app.bsky.feed.getPostThread', { uri: post.postId, depth, parentHeight: 0 }, 'app.bsky.feed.getPostThread');
-		} catch (error) {
-			if (isPlatformError(error) && error.code === 'NotFound') {
-				this.ctx.log?.(`bluesky: post ${post.postId} is gone (NotFound), skipped`);
-				return [];
-			}
-			throw error;
-		}
+		const gone = { codes: BLUESKY_GONE, what: 'post', log: this.ctx.log };
+		const body = await unlessPostGone(post, gone, () => this.api.get('/xrpc/app.bsky.feed.getPostThread', { uri: post.postId, depth, parentHeight: 0 }, 'app.bsky.feed.getPostThread'));
+		if (!body) return [];
 		const out: Mention[] = [];
 		const walk = (node: JsonBody): void => {
 			for (const reply of Array.isArray(node.replies) ? (node.replies as JsonBody[]) : []) {

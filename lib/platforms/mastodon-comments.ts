@@ -1,6 +1,6 @@
-import { InputError, isPlatformError } from '../errors';
+import { InputError } from '../errors';
 import type { Mention } from '../model';
-import type { CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { isoUtc, toCount, type JsonApi, type JsonBody } from './http-json';
 import { mastodonApi, stripHtml } from './mastodon';
@@ -15,6 +15,9 @@ import type { PlatformContext } from './types';
  *   limit is respected through the X-RateLimit headers.
  * - A status deleted since it was listed answers 404 "Record not found": it is skipped and logged.
  */
+/** A status deleted since it was listed: 404 "Record not found". */
+const MASTODON_GONE = new Set(['404']);
+
 export interface MastodonCommentsOptions {
 	instanceUrl: string;
 	accessToken?: string;
@@ -33,16 +36,9 @@ export class MastodonComments implements CommentSource {
 	}
 
 	async commentsOf(post: WatchedPost): Promise<Mention[]> {
-		let body: JsonBody;
-		try {
-			body = await this.api.get(`/api/v1/statuses/${encodeURIComponent(post.postId)}/context`, {}, 'api/v1/statuses/:id/context');
-		} catch (error) {
-			if (isPlatformError(error) && error.code === '404') {
-				this.ctx.log?.(`mastodon: status ${post.postId} is gone (404), skipped`);
-				return [];
-			}
-			throw error;
-		}
+		const gone = { codes: MASTODON_GONE, what: 'status', log: this.ctx.log };
+		const body = await unlessPostGone(post, gone, () => this.api.get(`/api/v1/statuses/${encodeURIComponent(post.postId)}/context`, {}, 'api/v1/statuses/:id/context'));
+		if (!body) return [];
 		const out: Mention[] = [];
 		for (const status of Array.isArray(body.descendants) ? (body.descendants as JsonBody[]) : []) {
 			const mention = mastodonReplyToMention(status, post);

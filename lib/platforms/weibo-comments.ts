@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import type { Mention } from '../model';
-import type { CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { JsonApi, toCount, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
@@ -15,9 +15,12 @@ import { WEIBO_DEFAULT_BASE_URL, WEIBO_TIMEZONE, parseWeiboTime, readWeiboError 
  * - Every call spends the per-user hourly quota (10022/10023/10024, not retried), so a post is read only while it
  *   has comments (see commentsOnPosts) and at most `maxPages` pages a post (default 3 = 600 newest comments).
  * - `created_at` is Weibo's "Wed Mar 11 10:00:00 +0800 2026": createdAt keeps the +08:00 offset.
- * Errors `{error, error_code}`: 20101 target weibo does not exist, 21327 expired token, 10023 rate limit ...
+ * - A status deleted since it was listed answers 20101 "target weibo does not exist": it is skipped and logged,
+ *   the other posts are still read. Other errors `{error, error_code}` (21327 expired token, 10023 rate limit ...)
+ *   fail the poll.
  */
 export const WEIBO_COMMENTS_MAX_COUNT = 200;
+const WEIBO_GONE = new Set(['20101']);
 
 export interface WeiboCommentsOptions {
 	accessToken: string;
@@ -49,7 +52,10 @@ export class WeiboComments implements CommentSource {
 		const maxPages = this.options.maxPages ?? 3;
 		let maxId: string | undefined;
 		for (let page = 1; page <= maxPages; page++) {
-			const body = await this.api.get('/2/comments/show.json', { id: post.postId, count: this.pageSize, page, max_id: maxId }, '2/comments/show');
+			const body = await unlessPostGone(post, { codes: WEIBO_GONE, what: 'status', log: this.ctx.log }, () =>
+				this.api.get('/2/comments/show.json', { id: post.postId, count: this.pageSize, page, max_id: maxId }, '2/comments/show'),
+			);
+			if (!body) return out;
 			const comments = Array.isArray(body.comments) ? (body.comments as JsonBody[]) : [];
 			if (page === 1 && comments[0]) maxId = String(comments[0].idstr ?? comments[0].id);
 			for (const c of comments) {

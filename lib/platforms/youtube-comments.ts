@@ -1,6 +1,6 @@
-import { InputError, PlatformError, isPlatformError } from '../errors';
+import { InputError, PlatformError } from '../errors';
 import type { Mention } from '../model';
-import type { CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { JsonApi, isoUtc, toCount, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
@@ -17,6 +17,8 @@ import { YOUTUBE_DEFAULT_BASE_URL, readYoutubeError } from './youtube';
  *   is skipped (and logged), the others are still read. Other errors (quotaExceeded, keyInvalid) fail the poll.
  */
 export const YOUTUBE_COMMENT_PAGE_MAX = 100;
+/** Comments turned off (403) or the video deleted (404) since it was listed. */
+const YOUTUBE_GONE = new Set(['commentsDisabled', 'videoNotFound']);
 
 export interface YoutubeCommentsOptions {
 	apiKey: string;
@@ -52,20 +54,14 @@ export class YoutubeComments implements CommentSource {
 				throw new PlatformError({ platform: 'youtube', code: 'QUOTA_BUDGET', message: `this poll may spend at most ${maxUnits} quota units on comments and has spent ${this.unitsUsed}; watch fewer videos`, operation: 'youtube/v3/commentThreads' });
 			}
 			this.unitsUsed += 1;
-			let body: JsonBody;
-			try {
-				body = await this.api.get(
+			const body = await unlessPostGone(post, { codes: YOUTUBE_GONE, what: 'video', log: this.ctx.log }, () =>
+				this.api.get(
 					'/youtube/v3/commentThreads',
 					{ part: 'snippet', videoId: post.postId, order: 'time', textFormat: 'plainText', maxResults: this.options.pageSize ?? YOUTUBE_COMMENT_PAGE_MAX, pageToken },
 					'youtube/v3/commentThreads',
-				);
-			} catch (error) {
-				if (isPlatformError(error) && (error.code === 'commentsDisabled' || error.code === 'videoNotFound')) {
-					this.ctx.log?.(`youtube: video ${post.postId} skipped (${error.code})`);
-					return out;
-				}
-				throw error;
-			}
+				),
+			);
+			if (!body) return out;
 			for (const item of Array.isArray(body.items) ? (body.items as JsonBody[]) : []) {
 				const mention = youtubeThreadToMention(item, post);
 				if (mention) out.push(mention);

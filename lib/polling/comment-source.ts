@@ -1,3 +1,4 @@
+import { isPlatformError } from '../errors';
 import type { Mention, Platform } from '../model';
 import type { WatchedPost } from './watched-posts';
 
@@ -27,6 +28,26 @@ export async function commentsOnPosts(source: CommentSource, posts: readonly Wat
 		out.push(...(await source.commentsOf(post)));
 	}
 	return sortOldestFirst(out);
+}
+
+/**
+ * One read of a watched post, or undefined when the platform answers that the post can no longer be read:
+ * deleted since the poll listed it, or closed to comments. `goneCodes` are the platform's codes for that (its
+ * PlatformError code). Such a post is logged and skipped so the poll goes on with the others, as a post deleted
+ * between two polls is routine; any other error still fails the poll. Every comment reader goes through here.
+ */
+export async function unlessPostGone<T>(
+	post: WatchedPost,
+	gone: { codes: ReadonlySet<string>; what: string; log?: (message: string) => void },
+	read: () => Promise<T>,
+): Promise<T | undefined> {
+	try {
+		return await read();
+	} catch (error) {
+		if (!isPlatformError(error) || !gone.codes.has(error.code)) throw error;
+		gone.log?.(`${error.platform}: ${gone.what} ${post.postId} is gone or closed to comments, skipped ([${error.code}] ${error.message})`);
+		return undefined;
+	}
 }
 
 export function sortOldestFirst(mentions: Mention[]): Mention[] {

@@ -163,6 +163,17 @@ describe('MediaOps Trigger polls Weibo comments', () => {
 		expect(error.message).toContain('21327');
 		expect(allText(error)).not.toContain(weiboToken);
 	});
+
+	it('a post deleted between the listing and its comments (20101) is skipped; the poll emits the other posts’ comments', async () => {
+		const before = await poll(params, { json: '{}' });
+		const byPost = new Map<string, string[]>();
+		for (const m of before) byPost.set(String(m.postId), [...(byPost.get(String(m.postId)) ?? []), String(m.id)]);
+		expect(byPost.size).toBeGreaterThan(1);
+		const gone = [...byPost.keys()].pop()!;
+		await control('weibo', 'deleted', { id: gone, listed: true });
+		const after = await poll(params, { json: '{}' });
+		expect(after.map((m) => m.id).sort()).toEqual(before.filter((m) => m.postId !== gone).map((m) => m.id).sort());
+	});
 });
 
 describe('MediaOps Trigger polls new posts and mentions', () => {

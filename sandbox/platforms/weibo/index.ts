@@ -8,6 +8,7 @@
  * rate limit, 20003 user does not exists, 10017 parameter value invalid, 10008 param error.
  * ASSUMPTION: HTTP 403 for auth and rate-limit errors and 400 for parameter errors (the error_code is what
  * clients rely on). A per-token hourly budget (default 150, the older "normal" tier) answers 10023 past it.
+ * A status deleted through the `deleted` control route answers 20101 target weibo does not exist on comments/show.
  */
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxRequest, SandboxResponse, RouteHandler } from '../../platform';
@@ -176,6 +177,8 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 	const data = new WeiboDataset(context.seed, context.now);
 	const budget = { perHour: 150, used: new Map<string, { hour: number; used: number }>() };
 	let expired = false;
+	/** Deleted status ids → whether the timeline still lists them (control route `deleted`). */
+	const deleted = new Map<string, { listed: boolean }>();
 
 	const error = (name: keyof typeof WEIBO_ERRORS, request: SandboxRequest): SandboxResponse => {
 		const [status, code, message] = WEIBO_ERRORS[name];
@@ -240,6 +243,7 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 			if (uid !== tokenUid) return error('noPermission', request);
 			// Posts shared through statuses/share.json are the newest; the seeded history follows.
 			let statuses = [...publishing.timelineOf(uid), ...data.statuses(uid).map((p) => ({ id: data.statusId(p), json: (trim: boolean) => data.statusJson(p, trim) }))];
+			statuses = statuses.filter((p) => deleted.get(p.id)?.listed ?? true);
 			const maxId = q.get('max_id');
 			const sinceId = q.get('since_id');
 			if (maxId && maxId !== '0') statuses = statuses.filter((p) => BigInt(p.id) <= BigInt(maxId));
@@ -257,7 +261,7 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 			const count = Number(q.get('count') ?? 50);
 			const page = Number(q.get('page') ?? 1);
 			if (!Number.isInteger(count) || count < 1 || count > WEIBO_COMMENTS_MAX_COUNT || !Number.isInteger(page) || page < 1) return error('paramValueInvalid', request);
-			const status = /^\d+$/.test(id) ? data.find(id) : undefined;
+			const status = /^\d+$/.test(id) && !deleted.has(id) ? data.find(id) : undefined;
 			if (!status) return error('statusNotExists', request);
 			let comments = data.commentsOf(status);
 			const maxId = q.get('max_id');
@@ -272,7 +276,7 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 			const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
 			if (ids.length === 0) return error('paramError', request);
 			if (ids.length > 100) return error('paramValueInvalid', request);
-			const out = ids.map((id) => data.find(id)).filter((p): p is SocialPost => p !== undefined).map((p) => {
+			const out = ids.filter((id) => !deleted.has(id)).map((id) => data.find(id)).filter((p): p is SocialPost => p !== undefined).map((p) => {
 				const c = data.counts(p);
 				return { id: Number(data.statusId(p)), idstr: data.statusId(p), comments: c.comments_count, reposts: c.reposts_count, attitudes: c.attitudes_count };
 			});
@@ -298,6 +302,17 @@ export function createWeiboPlatform(context: SandboxContext): WeiboPlatform {
 				const status = typeof body?.id === 'string' ? data.find(body.id) : undefined;
 				if (request.method !== 'POST' || !status || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {id: "<status id>", text, author?: number}' } };
 				return { body: data.commentJson(data.comments.insert(status, body.text, Number(body.author ?? 0))) };
+			},
+			/**
+			 * POST {id, listed?}: status `id` is deleted now: comments/show answers 20101 and statuses/count leaves it
+			 * out. `listed: true` keeps it in the timeline, which is what a poll sees when the post is deleted between
+			 * its timeline call and its comments call.
+			 */
+			deleted: (request) => {
+				const body = controlBody(request.rawBody);
+				if (request.method !== 'POST' || typeof body?.id !== 'string' || !data.find(body.id)) return { status: 400, body: { error: 'POST {id: "<status id>", listed?: boolean}' } };
+				deleted.set(body.id, { listed: body.listed === true });
+				return { body: { id: body.id, deleted: true, listed: body.listed === true } };
 			},
 			/** POST {uid, text}: a new status of account `uid`, published now. */
 			posts: (request) => {

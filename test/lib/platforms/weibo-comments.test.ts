@@ -8,7 +8,7 @@ import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-
 import { commentSandbox, NOW } from './comment-support';
 
 const SEED = 23;
-const { sandbox, ctx, requests, insert } = commentSandbox(SEED);
+const { sandbox, ctx, logs, requests, insert } = commentSandbox(SEED);
 const [brand] = SANDBOX_WEIBO_ACCOUNTS;
 const token = Object.keys(SANDBOX_WEIBO_TOKENS).find((t) => SANDBOX_WEIBO_TOKENS[t] === brand.id)!;
 const truth = new WeiboDataset(SEED, () => NOW);
@@ -55,15 +55,34 @@ describe('Weibo comments (comments/show.json)', () => {
 		expect([...times].sort((a, b) => a - b)).toEqual(times);
 	});
 
-	it('reports Weibo’s code for a missing status and an expired token, never the token; retries a 503', async () => {
-		const missing = (await comments().commentsOf(watched('4900000000000001')).catch((e) => e)) as PlatformError;
-		expect([missing.code, missing.message]).toEqual(['20101', 'target weibo does not exist!']);
+	it('skips a status that does not exist (20101) and says so; reports an expired token, never the token; retries a 503', async () => {
+		// A status deleted since the poll listed it: skipped and logged, as YouTube, Mastodon and Bluesky do, not a failed poll.
+		expect(await comments().commentsOf(watched('4900000000000001'))).toEqual([]);
+		expect(logs.filter((l) => l.includes('4900000000000001'))).toEqual(['weibo: status 4900000000000001 is gone or closed to comments, skipped ([20101] target weibo does not exist!)']);
 		sandbox.setFaults([{ route: '/2/comments/show.json', kind: 'expiredToken' }]);
 		const expired = (await comments().commentsOf(watched(truth.statusId(busiest))).catch((e) => e)) as PlatformError;
 		expect(expired.code).toBe('21327');
 		expect(expired.describe()).not.toContain(token);
 		sandbox.setFaults([{ route: '/2/comments/show.json', kind: 'http503', count: 1 }]);
 		expect((await comments().commentsOf(watched(truth.statusId(busiest)))).length).toBe(truth.commentsOf(busiest).length);
+	});
+
+	it('a post deleted between the listing and its comments is skipped; the other posts’ comments are still read', async () => {
+		const posts = await listRecentPosts(new WeiboMetricsAdapter({ accessToken: token, baseUrl: sandbox.url, account: brand.id }, ctx()), { days: 5, maxPosts: 8, timezone: 'Asia/Shanghai', now: NOW }, weiboPostUrl);
+		const withComments = posts.filter((p) => (p.comments ?? 0) > 0);
+		expect(withComments.length).toBeGreaterThan(1);
+		// The oldest: the newest post is the one the next test comments on.
+		const gone = withComments[withComments.length - 1];
+		const kept = withComments.slice(0, -1);
+		expect(await insert('weibo/deleted', { id: gone.postId, listed: true })).toMatchObject({ deleted: true });
+		const mentions = await commentsOnPosts(comments(), posts);
+		const expectedIds = kept.flatMap((p) => truth.commentsOf(truth.find(p.postId)!).map((c) => truth.commentId(c)));
+		expect(mentions.map((m) => m.id).sort()).toEqual(expectedIds.sort());
+		expect(mentions.some((m) => m.postId === gone.postId)).toBe(false);
+		expect(logs.some((l) => l.includes(`status ${gone.postId} is gone`) && l.includes('20101'))).toBe(true);
+		// Any other error still fails the poll.
+		sandbox.setFaults([{ route: '/2/comments/show.json', kind: 'quota' }]);
+		expect(((await commentsOnPosts(comments(), posts).catch((e) => e)) as PlatformError).code).toBe('10023');
 	});
 
 	it('sees a comment inserted through the control route once it is written', async () => {
