@@ -107,6 +107,16 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			expect(wrong.error?.message).toMatch(/unknown impact "huge"/);
 		});
 
+		it('passes a Schedule Trigger tick over without output or error; a Mention beside it is assessed', async () => {
+			const tick = { timestamp: '2026-03-01T12:30:00.000+08:00', 'Readable date': 'March 1st 2026, 12:30:00 pm', Timezone: 'Asia/Shanghai (UTC+08:00)' };
+			const result = await run({ operation: 'assessMentions' }, [tick, mention('退款！太差了', 1)]);
+			expect(result.error).toBeUndefined();
+			const out = result.nodeOutput(NODE);
+			expect(out).toHaveLength(1);
+			expect(out[0]).toMatchObject({ mentionId: `m${seq}`, platform: 'wechat_oa' });
+			expect(result.runData[NODE][0].data!.main[0]![0].pairedItem).toEqual({ item: 1 });
+		});
+
 		it('rejects an item that is not a Mention, naming the field; Continue On Fail', async () => {
 			const result = await run({ operation: 'assessMentions' }, [{ text: 'no id' }]);
 			expect(result.error?.message).toMatch(/Item 0 is not a Mention: platform/);

@@ -3,14 +3,14 @@ import { InputError } from '../../../lib/errors';
 import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory } from '../../../lib/model';
 import { assessMention, DEFAULT_RISK_MATRIX, type AssessOptions, type Impact, type RiskMatrix } from '../../../lib/risk';
 import { jsonParameter, listParameter } from '../../shared/posts';
-import { mentionFromItem, readSentimentSettings, sentimentProperties, settingsCache } from './common';
+import { isTriggerTick, mentionFromItem, readSentimentSettings, sentimentProperties, settingsCache } from './common';
 
 const show = { show: { operation: ['assessMentions'] } };
 
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Input: Mention items (platform, ID, author, text, createdAt; likes, replies and author followers raise the reach), e.g. from List WeChat Comments or the Comment Push Trigger. Output: one RiskAssessment per Mention, paired.',
+			'Input: Mention items (platform, ID, author, text, createdAt; likes, replies and author followers raise the reach), e.g. from List WeChat Comments or the Comment Push Trigger. Output: one RiskAssessment per Mention, paired. An item with no mention field at all (a Schedule Trigger’s tick) is passed over without output.',
 		name: 'assessNotice',
 		type: 'notice',
 		default: '',
@@ -112,7 +112,11 @@ export const reachOptionFields: INodeProperties[] = [
 export function makeExecutor(ctx: IExecuteFunctions): (itemIndex: number) => Promise<IDataObject[]> {
 	const shared = settingsCache<AssessOptions>();
 	return async (i) => {
-		const mention = mentionFromItem(ctx.getInputData()[i].json, i);
+		const json = ctx.getInputData()[i].json;
+		// A Schedule Trigger's tick (no mention field at all) is passed over: a tick meant for Raise Alerts may come
+		// through here (comment-risk-monitor: Always Output Data then hands Raise Alerts an empty item, also a tick).
+		if (isTriggerTick(json)) return [];
+		const mention = mentionFromItem(json, i);
 		const sentiment = readSentimentSettings(ctx, i);
 		const raw = {
 			sensitiveTerms: listParameter(ctx, 'sensitiveTerms', i),
