@@ -1,6 +1,6 @@
 /**
- * workflows/comment-risk-monitor.json end to end in a real n8n against the sandbox, published (production
- * webhooks and polling):
+ * workflows/comment-risk-monitor.json and its feeder workflows/comment-risk-poller.json end to end in a real n8n
+ * against the sandbox, both published (production webhooks, polling and schedule):
  * - WeChat push: the echostr handshake, a correctly signed message answered "success", scored critical, raised
  *   as an incident alert (Sentiment Risk · Raise Alerts, suggested actions from lib/risk/actions.ts) sent as a card
  *   to the sandbox's WeCom group bot (level shown, the comment's markdown and @all neutralised) and logged once in
@@ -8,8 +8,12 @@
  *   second card; a bad signature gets 401 and starts nothing;
  * - signed webhook (HMAC-SHA256): a signed Mention is scored and alerted; a wrong signature or a stale timestamp
  *   gets 401 and starts nothing;
- * - polling (MediaOps Trigger, new comments): comments that appear after activation are emitted once, scored, and
- *   the high/critical ones grouped into incidents (one card per incident) and logged.
+ * - polling (comment-risk-poller's MediaOps Trigger, new comments, handed to the monitor as a sub-workflow): comments
+ *   that appear after activation are emitted once, scored, and the high/critical ones grouped into incidents (one card
+ *   per incident) and logged;
+ * - the schedule tick (comment-risk-poller's Every 30 minutes → the monitor's Raise alerts): n8n restarted on a clock
+ *   25 hours on, with no comment coming in, the tick alone resolves every open incident once, those the webhooks opened
+ *   and those the polls opened (a resolved card and the row updated each), then says nothing.
  *
  * The sandbox clock runs `lag` behind the suite clock, so at activation the trigger records the comments visible
  * then; setting lag to 0 reveals the comments of the last `lag` hours, which the next poll must emit. The seed and
@@ -17,7 +21,7 @@
  * critical. The suite clock (risk-support.ts) reads 14:00 Asia/Shanghai when the suite starts, in n8n too, so the
  * suite passes at any real time of day (a lag never crosses the China date).
  */
-import { waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
+import { restData, waitFor as waitUntil, workflowExecutions, type Execution } from './n8n-rest';
 import { SANDBOX_WECHAT_ACCOUNTS, type Sandbox } from '../../sandbox';
 import { WechatDataset } from '../../sandbox/platforms/wechat/data';
 import { sandboxWebhookUrl } from '../../sandbox/platforms/notify';
@@ -28,9 +32,10 @@ import { alertsFromAssessments, assessMentions, primaryCategory } from '../../li
 import { escapeChatMarkdown } from '../../lib/notify/escape';
 import type { Mention, RiskAlert, RiskAssessment } from '../../lib/model';
 import { PACKAGE_NAME, readWorkflow, type E2eEnv } from './support';
-import { nodeItems as storedItems, onSuiteClock, setUpRiskE2e, shanghaiDay, suiteClock, type SuiteClock } from './risk-support';
+import { SUITE_START_HOUR, nodeItems as storedItems, onSuiteClock, setUpRiskE2e, shanghaiDay, suiteClock, type SuiteClock } from './risk-support';
 
 const WORKFLOW_ID = 'mediaopsCommentRisk';
+const POLLER_ID = 'mediaopsCommentRiskPoller';
 const TABLE = 'mediaops_risk_events';
 const BRAND = SANDBOX_WECHAT_ACCOUNTS[0];
 /** "New comments" watches the articles of this many days (the shipped value). */
@@ -40,6 +45,13 @@ const HMAC_SECRET = 'sandbox-hmac-secret-0123456789';
 const PUSH_CREDENTIAL = { id: 'mediaopsCommentPush01', name: 'MediaOps Comment Push (sandbox)', type: 'commentPushApi', data: { wechatToken: PUSH_TOKEN, hmacSecret: HMAC_SECRET } };
 const HOUR = 3_600_000;
 const OWNER = '舆情值班 PR on duty';
+/** The last test restarts n8n on a clock this far on: past Raise Alerts' Resolve After (24 h). */
+const JUMP_MS = 25 * HOUR;
+/**
+ * The hour of day (Asia/Shanghai) the suite clock reads after the jump, and only then: the copy's schedule ticks in
+ * that hour alone, so it stays out of the earlier tests (they finish within the suite's first hour).
+ */
+const TICK_HOUR = (SUITE_START_HOUR + 1) % 24;
 
 type Json = Record<string, unknown>;
 
@@ -87,6 +99,8 @@ let lagMs = 0;
 let picked: ReturnType<typeof pickSeedAndLag>;
 
 const finished = (e: Execution) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting';
+/** The monitor's runs the poller started (as a sub-workflow: each poll that found comments, each tick). */
+const fromPoller = (e: Execution) => e.mode !== 'webhook';
 
 /** The next finished execution of `mode` after the `before` ones. */
 async function nextRun(mode: string, before: number): Promise<Execution> {
@@ -118,11 +132,15 @@ beforeAll(async () => {
 		// The URL a user pastes from the group bot; the base URL override sends it to the sandbox receiver.
 		{ id: 'mediaopsWecomBot01', name: 'WeCom bot (risk alerts)', type: 'weComBotApi', data: { webhookUrl: sandboxWebhookUrl('https://qyapi.weixin.qq.com', 'wecom'), baseUrl: sandbox.url } },
 	]);
-	const workflow = readWorkflow('comment-risk-monitor.json') as { nodes: Array<{ name: string; parameters: Json }> };
+	await env.n8n.importWorkflow(readWorkflow('comment-risk-monitor.json'));
+	const poller = readWorkflow('comment-risk-poller.json') as { nodes: Array<{ name: string; parameters: Json }> };
 	// The shipped poll is every 5 minutes; this copy polls every 15 seconds (n8n refuses a '*' in the seconds field).
-	workflow.nodes.find((n) => n.name === 'New comments')!.parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: '0,15,30,45 * * * * *' }] };
-	await env.n8n.importWorkflow(workflow);
+	poller.nodes.find((n) => n.name === 'New comments')!.parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: '0,15,30,45 * * * * *' }] };
+	// The shipped tick is every 30 minutes; this copy's ticks every 20 seconds, in TICK_HOUR only (see JUMP_MS).
+	poller.nodes.find((n) => n.name === 'Every 30 minutes')!.parameters = { rule: { interval: [{ field: 'cronExpression', expression: `*/20 * ${TICK_HOUR} * * *` }] } };
+	await env.n8n.importWorkflow(poller);
 	await env.n8n.publish(WORKFLOW_ID);
+	await env.n8n.publish(POLLER_ID);
 	await env.n8n.start();
 	await env.n8n.setupOwner();
 }, 600_000);
@@ -291,7 +309,7 @@ describe('comment-risk-monitor in real n8n', () => {
 
 	describe('polling (MediaOps Trigger)', () => {
 		it('comments that appear after activation are emitted once, scored, and the high/critical ones raised as incidents, sent once each and logged', async () => {
-			const pollsBefore = (await executions()).filter((e) => e.mode === 'trigger');
+			const pollsBefore = (await executions()).filter(fromPoller);
 			// Nothing that existed at activation was emitted ("Start From Now").
 			for (const run of pollsBefore) {
 				const ids = (await nodeItems(run.id, 'Assess mentions')).map((a) => String(a.mentionId));
@@ -301,7 +319,7 @@ describe('comment-risk-monitor in real n8n', () => {
 			lagMs = 0;
 			// The next polls (every 15 s) emit what the sandbox now shows.
 			const runs = await waitFor('the revealed comments to be polled', async () => {
-				const polls = (await executions()).filter((e) => e.mode === 'trigger').slice(pollsBefore.length);
+				const polls = (await executions()).filter(fromPoller).slice(pollsBefore.length);
 				if (!polls.length || !polls.every(finished)) return undefined;
 				const ids = (await Promise.all(polls.map((p) => nodeItems(p.id, 'Assess mentions')))).flat().map((a) => String(a.mentionId));
 				return picked.revealed.every((id) => ids.includes(id)) ? polls : undefined;
@@ -348,5 +366,74 @@ describe('comment-risk-monitor in real n8n', () => {
 				expect(rows.some((r) => String(r.incidentId).startsWith(prefix))).toBe(true);
 			}
 		}, 180_000);
+	});
+
+	describe('schedule tick (Every 30 minutes)', () => {
+		type Incidents = Record<string, { id: string; level: string }>;
+		/** The open incidents in Raise alerts' workflow static data, as n8n stores it. */
+		async function openIncidents(): Promise<Incidents> {
+			const workflow = await restData<{ staticData?: string | Json | null }>(env.n8n, `/rest/workflows/${WORKFLOW_ID}`);
+			const data = (typeof workflow.staticData === 'string' ? JSON.parse(workflow.staticData) : (workflow.staticData ?? {})) as Json;
+			const state = (data['node:Raise alerts'] as Json | undefined)?.assessmentAlertState as { incidents?: Incidents } | undefined;
+			return state?.incidents ?? {};
+		}
+
+		it('with n8n restarted 25 hours on and no comment coming in, the tick alone resolves every open incident once: a resolved card and the row updated each', async () => {
+			const open = Object.values(await openIncidents());
+			// Every incident the push, signed and poll tests opened is still held: none was lost to a trigger's save of
+			// stale static data (why the poll and the tick live in comment-risk-poller), and every row still open is one.
+			const openRows = (await env.n8n.dataTableRows(TABLE)).filter((r) => r.status !== 'resolved');
+			expect(open.map((i) => i.id).sort()).toEqual(openRows.map((r) => String(r.incidentId)).sort());
+			expect(open.some((i) => i.id.startsWith('risk:wechat_oa:gh_sandbox0brand:'))).toBe(true);
+			expect(open.some((i) => i.id.startsWith('risk:weibo:'))).toBe(true);
+			expect(open.some((i) => i.id.startsWith(`risk:wechat_oa:${BRAND.appId}:`))).toBe(true);
+			const messagesBefore = (await wecomMessages()).length;
+			const runsBefore = (await executions()).length;
+
+			// Restart n8n with its clock 25 h on; the sandbox stays where it was, so no new comment can come in
+			// (the poll's datacube request for n8n's yesterday is refused: that run errors before it reaches Raise alerts).
+			await env.n8n.stop();
+			env.n8n.env.MEDIAOPS_CLOCK_OFFSET_MS = String(clock.offsetMs + JUMP_MS);
+			await env.n8n.start();
+			await env.n8n.setupOwner();
+
+			const tickRuns = async () => {
+				const runs = (await executions()).slice(runsBefore).filter((e) => fromPoller(e) && finished(e));
+				const ticks: Execution[] = [];
+				for (const run of runs) if ((await nodeItems(run.id, 'From comment-risk-poller')).some((i) => 'timestamp' in i)) ticks.push(run);
+				return ticks;
+			};
+			const [tick] = await waitFor('a schedule tick after the restart', async () => ((await tickRuns()).length ? tickRuns() : undefined), 120_000);
+			expect(tick.status).toBe('success');
+			expect(Date.parse(tick.startedAt!) - clock.now()).toBeGreaterThan(24 * HOUR);
+			// The tick started the run: no comment was assessed (Assess mentions passed the tick over and handed on
+			// Always Output Data's empty item), Raise alerts ran without an assessment.
+			expect(await nodeItems(tick.id, 'From comment-risk-poller')).toHaveLength(1);
+			expect(await nodeItems(tick.id, 'Assess mentions')).toEqual([{}]);
+
+			const resolved = await nodeItems(tick.id, 'Raise alerts');
+			expect(resolved.map((a) => a.id).sort()).toEqual(open.map((i) => i.id).sort());
+			for (const a of resolved) expect(a).toMatchObject({ status: 'resolved', resolution: 'quiet' });
+			expect(await openIncidents()).toEqual({});
+
+			// One card each, saying resolved, and each incident's row updated (upsert on incidentId) to resolved.
+			const cards = (await wecomMessages()).slice(messagesBefore);
+			expect(cards).toHaveLength(resolved.length);
+			for (const card of cards) expect(card).toContain('（已解除）');
+			const sent = await nodeItems(tick.id, 'Notify team (WeCom)');
+			expect(sent.map((m) => m.alertId).sort()).toEqual(resolved.map((a) => a.id).sort());
+			const rows = await env.n8n.dataTableRows(TABLE);
+			for (const a of resolved) {
+				const matching = rows.filter((r) => r.incidentId === a.id);
+				expect(matching).toHaveLength(1);
+				expect(matching[0]).toMatchObject({ status: 'resolved', level: a.level, action: 'notified: wecom' });
+			}
+
+			// Resolved once: the next tick finds nothing to say.
+			const next = await waitFor('a second tick', async () => (await tickRuns()).find((r) => r.id !== tick.id));
+			expect(next.status).toBe('success');
+			expect(await nodeItems(next.id, 'Raise alerts')).toEqual([]);
+			expect(await wecomMessages()).toHaveLength(messagesBefore + resolved.length);
+		}, 300_000);
 	});
 });
