@@ -7,13 +7,18 @@
  *
  * The schemas come from the zod model in dist/lib, so they cannot drift from what the nodes emit.
  * Run after tsc (part of `npm run build`).
+ *
+ * Trigger nodes get none. n8n 2.8.4's editor never shows a schema preview for a node whose group is 'trigger'
+ * (VirtualSchema's getSchemaPreview answers "Trigger nodes do not have schema previews"), and the schema URL is
+ * keyed on `resource`/`operation` only, so a trigger whose output depends on another parameter (MediaOps
+ * Trigger's `event`: Mention items for New Comments, post items for New Posts) could not pick one per event
+ * anyway. A file there would only claim one shape for every event. The input panel after a trigger asks the
+ * user to fetch a test event instead, as it does after n8n's own triggers.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const lib = require(path.join(ROOT, 'dist', 'lib'));
-const pkg = require(path.join(ROOT, 'package.json'));
 
 /** zod (v3) → JSON Schema, for the types the model uses. */
 function toJsonSchema(schema) {
@@ -56,27 +61,27 @@ function toJsonSchema(schema) {
 }
 
 const object = (properties) => ({ type: 'object', properties });
-const schemas = {
-	snapshot: toJsonSchema(lib.MetricSnapshotSchema),
-	post: toJsonSchema(lib.PostSchema),
-	mention: toJsonSchema(lib.MentionSchema),
-	assessment: toJsonSchema(lib.RiskAssessmentSchema),
-	alert: toJsonSchema(lib.RiskAlertSchema),
-	sentiment: toJsonSchema(lib.SentimentResultSchema),
-	notify: object({ channel: { type: 'string' }, ok: { type: 'boolean' }, status: { type: 'string' }, code: { type: 'number' } }),
-	report: object({ title: { type: 'string' }, period: { type: 'object' }, statistics: { type: 'array' }, kpis: { type: 'array' }, findings: { type: 'array' } }),
-	any: { type: 'object' },
-};
+function buildSchemas(lib) {
+	return {
+		snapshot: toJsonSchema(lib.MetricSnapshotSchema),
+		post: toJsonSchema(lib.PostSchema),
+		mention: toJsonSchema(lib.MentionSchema),
+		assessment: toJsonSchema(lib.RiskAssessmentSchema),
+		alert: toJsonSchema(lib.RiskAlertSchema),
+		sentiment: toJsonSchema(lib.SentimentResultSchema),
+		notify: object({ channel: { type: 'string' }, ok: { type: 'boolean' }, status: { type: 'string' }, code: { type: 'number' } }),
+		report: object({ title: { type: 'string' }, period: { type: 'object' }, statistics: { type: 'array' }, kpis: { type: 'array' }, findings: { type: 'array' } }),
+		any: { type: 'object' },
+	};
+}
 
-/** Which model shape each node's operations emit; unlisted operations get a plain object schema. */
+/** Which model shape each node's operations emit; unlisted operations get a plain object schema. Triggers get none (above). */
 const OUTPUT_BY_NODE = {
 	engagementMetrics: () => 'snapshot',
 	contentCalendar: () => 'post',
 	socialPublish: () => 'post',
 	opsReport: () => 'report',
 	teamNotify: () => 'notify',
-	mediaOpsTrigger: () => 'mention',
-	commentPushTrigger: () => 'mention',
 	sentimentRisk: (op) => ({ analyzeSentiment: 'sentiment', assessMentions: 'assessment', detectSpikes: 'alert', raiseAlerts: 'alert', checkReplyDeadlines: 'alert', listComments: 'mention' })[op] ?? 'any',
 };
 
@@ -86,23 +91,41 @@ function operationsOf(description) {
 	return [...ops];
 }
 
-let written = 0;
-for (const file of pkg.n8n.nodes) {
-	const mod = require(path.join(ROOT, file));
-	const NodeClass = Object.values(mod)[0];
-	const { description } = new NodeClass();
+/**
+ * The schema files of one node, relative to its __schema__ folder, each with the shape it holds: where n8n's
+ * resolveSchema looks for `/schemas/<type>/<version>/<operation>.json` (`v<version>.json` without operations).
+ */
+function schemaFilesFor(description) {
+	if (description.group.includes('trigger')) return [];
 	const versions = Array.isArray(description.version) ? description.version : [description.version];
 	const pick = OUTPUT_BY_NODE[description.name] ?? (() => 'any');
-	const dir = path.join(ROOT, path.dirname(file), '__schema__');
-	for (const version of versions) {
+	const ops = operationsOf(description);
+	return versions.flatMap((version) => {
 		const v = `v${Number(version).toFixed(1)}.0`.replace(/^v(\d+)\.(\d+)\.0$/, 'v$1.$2.0');
-		const ops = operationsOf(description);
-		const targets = ops.length ? ops.map((op) => [path.join(dir, v, `${op}.json`), pick(op)]) : [[path.join(dir, `${v}.json`), pick('')]];
-		for (const [target, kind] of targets) {
-			fs.mkdirSync(path.dirname(target), { recursive: true });
-			fs.writeFileSync(target, JSON.stringify(schemas[kind], null, 2));
+		return ops.length ? ops.map((op) => ({ file: path.join(v, `${op}.json`), kind: pick(op) })) : [{ file: `${v}.json`, kind: pick('') }];
+	});
+}
+
+function main() {
+	const lib = require(path.join(ROOT, 'dist', 'lib'));
+	const pkg = require(path.join(ROOT, 'package.json'));
+	const schemas = buildSchemas(lib);
+	let written = 0;
+	for (const file of pkg.n8n.nodes) {
+		const mod = require(path.join(ROOT, file));
+		const NodeClass = Object.values(mod)[0];
+		const { description } = new NodeClass();
+		const dir = path.join(ROOT, path.dirname(file), '__schema__');
+		// Written afresh: a schema a node no longer has (a removed operation, a trigger's) must not stay behind in dist.
+		fs.rmSync(dir, { recursive: true, force: true });
+		for (const { file: target, kind } of schemaFilesFor(description)) {
+			fs.mkdirSync(path.dirname(path.join(dir, target)), { recursive: true });
+			fs.writeFileSync(path.join(dir, target), JSON.stringify(schemas[kind], null, 2));
 			written++;
 		}
 	}
+	console.log(`output schemas: ${written} written`);
 }
-console.log(`output schemas: ${written} written`);
+
+module.exports = { schemaFilesFor, buildSchemas, toJsonSchema };
+if (require.main === module) main();

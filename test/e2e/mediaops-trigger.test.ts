@@ -68,4 +68,18 @@ describe('MediaOps Trigger in real n8n', () => {
 		const sample = rows.find((r) => r.mentionId === before[0])!;
 		expect(String(sample.commentedAt)).toMatch(/\+08:00$/);
 	});
+
+	it('serves no output schema for the trigger (n8n shows none for triggers; its items depend on the event), one per operation elsewhere', async () => {
+		const { url } = await env.n8n.start();
+		try {
+			const schema = (p: string) => fetch(`${url}/schemas/${p}.json`);
+			expect((await schema('n8n-nodes-mediaops.mediaOpsTrigger/1.0.0')).status).toBe(404);
+			expect((await schema('n8n-nodes-mediaops.commentPushTrigger/1.0.0')).status).toBe(404);
+			const assess = await schema('n8n-nodes-mediaops.sentimentRisk/1.0.0/assessMentions');
+			expect(assess.status).toBe(200);
+			expect(((await assess.json()) as { properties: Record<string, unknown> }).properties).toHaveProperty('riskLevel');
+		} finally {
+			await env.n8n.stop();
+		}
+	});
 });
