@@ -125,6 +125,17 @@ describe('alert cards', () => {
 		}
 	});
 
+	it('labels every status, and says an incident closed over Max Open Incidents was not confirmed resolved', () => {
+		const level = (alert: ReturnType<typeof spikeAlert>, language: 'zh' | 'en') => alertDocument(parseRiskAlert(alert), { language }).fields[0].value;
+		expect(level(spikeAlert({ status: 'ongoing' }), 'zh')).toContain('（持续中）');
+		expect(level(spikeAlert({ status: 'ongoing' }), 'en')).toContain('(ongoing)');
+		expect(level(spikeAlert({ status: 'resolved', resolution: 'quiet' }), 'zh')).toContain('（已解除）');
+		const closed = level(spikeAlert({ status: 'resolved', resolution: 'capacity' }), 'en');
+		expect(closed).toContain('not confirmed resolved');
+		expect(closed).toContain('Max Open Incidents');
+		expect(level(spikeAlert({ status: 'resolved', resolution: 'capacity' }), 'zh')).toContain('未确认解除');
+	});
+
 	it('an owner that is not a plain id is shown escaped but never mentioned', () => {
 		const d = alertDocument(spikeAlert({ owner: '<!channel>' }), { language: 'en' });
 		expect(d.mentions).toEqual([]);
