@@ -3,6 +3,7 @@ import { ABSOLUTE_TERM_ALLOW_LIST, ABSOLUTE_TERMS } from './absolute-terms';
 import { Bilingual, ComplianceField, ComplianceFinding, ComplianceRule, ComplianceSeverity, MessageLanguage, say } from './finding';
 import { findLinks, hostAllowed, isShortener, linkHost } from './links';
 import { FieldLimit, PLATFORM_RULES, PlatformRules } from './platform-limits';
+import { mergePlatformRules, parsePlatformRuleOverrides, type PlatformRuleOverrides } from './rule-overrides';
 import { createTermScanner, TermEntry } from './term-scan';
 import { measureText } from './text-length';
 
@@ -22,8 +23,11 @@ export interface ComplianceOptions {
 	allowTerms?: readonly string[];
 	/** Check Advertising Law absolute terms. Default true. */
 	advertisingLaw?: boolean;
-	/** Replace or add platform rules (e.g. a Mastodon instance with 1,000 characters). */
-	platformRules?: Partial<Record<Platform, PlatformRules>>;
+	/**
+	 * Platform rules merged over the built-in ones (e.g. a Mastodon instance with 1,000 characters:
+	 * `{mastodon: {limits: [{field: 'body', max: 1000}]}}`); see `mergePlatformRules`. Checked when the checker is built.
+	 */
+	platformRules?: PlatformRuleOverrides;
 	/** Count warnings as failures. Default false. */
 	failOnWarning?: boolean;
 }
@@ -89,7 +93,8 @@ function scannerEntries(options: ComplianceOptions): Array<TermEntry<TermFlag>> 
 export function createComplianceChecker(options: ComplianceOptions = {}): { check(post: CompliancePost): ComplianceResult } {
 	const language = options.language ?? 'both';
 	const scanner = createTermScanner(scannerEntries(options));
-	const rulesFor = (platform: Platform) => options.platformRules?.[platform] ?? PLATFORM_RULES[platform];
+	const overrides = parsePlatformRuleOverrides(options.platformRules);
+	const rulesFor = (platform: Platform) => mergePlatformRules(PLATFORM_RULES[platform], overrides[platform]);
 
 	return {
 		check(post: CompliancePost): ComplianceResult {

@@ -6,6 +6,8 @@ export { ABSOLUTE_TERMS, ABSOLUTE_TERM_ALLOW_LIST } from './absolute-terms';
 export type { AbsoluteTerm } from './absolute-terms';
 export { PLATFORM_RULES } from './platform-limits';
 export type { FieldLimit, MediaRule, PlatformRules } from './platform-limits';
+export { mergePlatformRules, parsePlatformRuleOverrides } from './rule-overrides';
+export type { FieldLimitOverride, PlatformRuleOverrides, PlatformRulesOverride } from './rule-overrides';
 export { measureText, xWeightedLength } from './text-length';
 export type { LengthUnit, TextMeasure } from './text-length';
 export { URL_SHORTENERS, findLinks } from './links';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { ComplianceOptions, MessageLanguage, PlatformRules } from '../../lib/compliance';
-import type { Platform } from '../../lib/model';
+import { parsePlatformRuleOverrides, type ComplianceOptions, type MessageLanguage } from '../../lib/compliance';
+import { InputError } from '../../lib/errors';
 import { jsonParameter, listParameter } from './posts';
 
 /** The compliance parameters, shared by Content Calendar (Check Compliance) and Social Publish (pre-publish check). */
@@ -67,7 +67,7 @@ export function complianceProperties(displayOptions: INodeProperties['displayOpt
 			displayOptions,
 			default: '{}',
 			description:
-				'Replace a platform’s limits, e.g. {"mastodon": {"limits": [{"field": "body", "max": 1000, "unit": "graphemes", "severity": "error", "source": "our instance"}]}}. Built-in limits cover WeChat OA, Weibo, X, Mastodon, Bluesky, Telegram and more.',
+				'Merged over the built-in rules per platform: a field you give limits for gets exactly those, the rest stay built in, e.g. {"mastodon": {"limits": [{"field": "body", "max": 1000}], "media": {"max": 8}}}. Built-in limits cover WeChat OA, Weibo, X, Mastodon, Bluesky, Telegram and more.',
 		},
 	];
 }
@@ -87,6 +87,16 @@ export function readComplianceOptions(ctx: IExecuteFunctions, itemIndex: number)
 		advertisingLaw: ctx.getNodeParameter('advertisingLaw', itemIndex, true) as boolean,
 		failOnWarning: ctx.getNodeParameter('failOnWarning', itemIndex, false) as boolean,
 		language: ctx.getNodeParameter('language', itemIndex, 'both') as MessageLanguage,
-		platformRules: jsonParameter<Partial<Record<Platform, PlatformRules>>>(ctx, 'platformRules', itemIndex, {}),
+		platformRules: platformRuleOverrides(ctx, itemIndex),
 	};
+}
+
+/** Platform Limits (JSON), checked here so a wrong shape stops (or, under Continue On Fail, fails) only its item, named. */
+function platformRuleOverrides(ctx: IExecuteFunctions, itemIndex: number) {
+	try {
+		return parsePlatformRuleOverrides(jsonParameter<unknown>(ctx, 'platformRules', itemIndex, {}));
+	} catch (error) {
+		if (error instanceof InputError) throw new InputError(`Item ${itemIndex}: ${error.message.replace(/^platformRules is/, 'Platform Limits (JSON) is')}`, 'platformRules');
+		throw error;
+	}
 }

@@ -179,6 +179,33 @@ describe('Content Calendar node (n8n-core engine)', () => {
 			const result = await run({ operation: 'checkCompliance' }, [clean]);
 			expect(output(result, 0)[0].compliance).toMatchObject({ passed: true, errors: 0 });
 		});
+
+		it('merges a partial Platform Limits (JSON) over the built-in rules: a WeChat title limit alone keeps the cover and body rules', async () => {
+			const long = post('t', { title: '标'.repeat(40), media: [] });
+			const result = await run({ operation: 'checkCompliance', advertisingLaw: false, platformRules: JSON.stringify({ wechat_oa: { limits: [{ field: 'title', max: 64 }] } }) }, [long]);
+			expect(result.error).toBeUndefined();
+			const compliance = output(result, 0)[0].compliance as { findings: IDataObject[] };
+			expect(compliance.findings.map((f) => [f.rule, f.field])).toEqual([
+				['media.required', 'media'],
+				['field.required', 'thumb_media_id'],
+			]);
+		});
+
+		it('a wrong Platform Limits (JSON) shape stops the node naming the item and the field', async () => {
+			const result = await run({ operation: 'checkCompliance', platformRules: JSON.stringify({ mastodon: { media: { max: '8' } } }) }, [post('a')]);
+			expect(result.error).toBeDefined();
+			expect(errorText(result)).toContain('Item 0: Platform Limits (JSON): mastodon.media.max must be a number (got "8")');
+			expect(errorText(result)).toContain('field "platformRules"');
+		});
+
+		it('under Continue On Fail only the item whose Platform Limits (JSON) is wrong becomes an error item', async () => {
+			const result = await run({ operation: 'checkCompliance', advertisingLaw: false, platformRules: '={{ $json.limits ?? {} }}' }, [post('a'), post('b', { limits: { wechat_oa: { limits: [{ field: 'title' }] } } }), post('c')], { continueOnFail: true });
+			expect(result.error).toBeUndefined();
+			const out = output(result, 0);
+			expect(out.map((o) => o.id ?? o.itemIndex)).toEqual(['a', 1, 'c']);
+			expect(out[1]).toMatchObject({ field: 'platformRules', error: 'Item 1: Platform Limits (JSON): wechat_oa.limits[0].max is required' });
+			expect(pairedIndexes(result.nodeItems(NODE))).toEqual([0, 1, 2]);
+		});
 	});
 
 	describe('Review and approval links', () => {

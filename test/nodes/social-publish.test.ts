@@ -92,6 +92,17 @@ describe('Social Publish node (n8n-core engine, WeChat sandbox)', () => {
 		expect(await publishedCount()).toBe(0);
 	});
 
+	it('Platform Limits (JSON) merges over the built-in WeChat rules before publishing; a wrong shape names the item', async () => {
+		// Only the title limit is raised: the cover (thumb_media_id) rule still blocks a post without one.
+		const limits = JSON.stringify({ wechat_oa: { limits: [{ field: 'title', max: 64 }] } });
+		const result = await run({ dryRun: true, platformRules: limits }, [post('标'.repeat(40)), post('标'.repeat(40), { media: [] })]);
+		expect(result.error).toBeUndefined();
+		expect(result.nodeOutput(NODE).map((o) => (o.publish as { targets: IDataObject[] }).targets[0].outcome)).toEqual(['dry_run_ok', 'compliance_failed']);
+		const bad = await run({ dryRun: true, platformRules: JSON.stringify({ wechat_oa: { limits: 'none' } }) }, [post('a')]);
+		expect(bad.error?.message).toBe('Item 0: Platform Limits (JSON): wechat_oa.limits must be an array (got "none")');
+		expect(await publishedCount()).toBe(0);
+	});
+
 	it('refuses a post for another account or platform, visibly', async () => {
 		const result = await run({}, [post('新品', { account: '别的号' }), post('hello', { platform: 'weibo' })]);
 		expect(result.nodeOutput(NODE).map((o) => [o.status, (o.publish as { targets: IDataObject[] }).targets[0].outcome])).toEqual([

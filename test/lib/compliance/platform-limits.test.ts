@@ -77,7 +77,7 @@ describe('platform limits', () => {
 		}
 	});
 
-	it('a custom rule table replaces the built-in one (e.g. an instance with 1,000 characters)', () => {
+	it('a full limit for a field replaces the built-in one for that field (e.g. an instance with 1,000 characters)', () => {
 		const platformRules = { mastodon: { limits: [{ field: 'body' as const, max: 1000, unit: 'chars' as const, severity: 'error' as const, source: 'our instance' }] } };
 		expect(checkCompliance(post({ body: 'a'.repeat(900) }), { ...noAdLaw, platformRules }).findings).toEqual([]);
 	});
