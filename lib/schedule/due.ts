@@ -1,13 +1,14 @@
 import { InputError } from '../errors';
-import type { Platform, Post } from '../model';
+import { PLATFORMS, type Platform, type Post } from '../model';
 import { instantMillis } from './wall-clock';
 
+/** Caps on one run. In each, 0 (or absent) means no cap, as in the node's Max per Run fields. */
 export interface DueCaps {
 	/** At most this many posts in one run. */
 	perRun?: number;
 	/** At most this many posts per platform + account in one run. */
 	perAccount?: number;
-	/** At most this many per platform in one run (e.g. an X free tier). */
+	/** At most this many per platform in one run (e.g. an X free tier); platforms not listed are not capped. */
 	perPlatform?: Partial<Record<Platform, number>>;
 }
 
@@ -69,16 +70,36 @@ export function selectDuePosts(posts: readonly Post[], options: DueOptions): Due
 	return result;
 }
 
-function applyCaps(candidates: Array<{ post: Post; ms: number }>, caps: DueCaps, result: DueResult): void {
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** 0 means no cap (a platform listed with 0 used to release nothing, unlike Max per Run); a wrong value or platform id is an error. */
+function checkedCaps(caps: DueCaps): { perRun?: number; perAccount?: number; perPlatform: Partial<Record<Platform, number>> } {
+	for (const field of ['perRun', 'perAccount'] as const) {
+		if (caps[field] !== undefined && !isCount(caps[field])) throw new InputError(`${field} must be a number, 0 or more (0 = no cap), got ${JSON.stringify(caps[field])}`, field);
+	}
+	const given: unknown = caps.perPlatform ?? {};
+	if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError(`perPlatform must be an object keyed by platform id, e.g. {"x": 2}, got ${JSON.stringify(given)}`, 'perPlatform');
+	const perPlatform: Partial<Record<Platform, number>> = {};
+	for (const [platform, cap] of Object.entries(given)) {
+		if (!(PLATFORMS as readonly string[]).includes(platform)) throw new InputError(`perPlatform: "${platform}" is not a platform id (one of ${PLATFORMS.join(', ')})`, 'perPlatform');
+		if (!isCount(cap)) throw new InputError(`perPlatform.${platform} must be a number, 0 or more (0 = no cap), got ${JSON.stringify(cap)}`, 'perPlatform');
+		if (cap > 0) perPlatform[platform as Platform] = cap;
+	}
+	return { perRun: caps.perRun || undefined, perAccount: caps.perAccount || undefined, perPlatform };
+}
+
+function applyCaps(candidates: Array<{ post: Post; ms: number }>, given: DueCaps, result: DueResult): void {
+	const caps = checkedCaps(given);
 	candidates.sort((a, b) => a.ms - b.ms || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0));
 	const perAccount = new Map<string, number>();
 	const perPlatform = new Map<string, number>();
 	for (const { post } of candidates) {
 		const account = `${post.platform}:${post.account}`;
+		const platformCap = caps.perPlatform[post.platform];
 		const over =
 			(caps.perRun !== undefined && result.due.length >= caps.perRun) ||
 			(caps.perAccount !== undefined && (perAccount.get(account) ?? 0) >= caps.perAccount) ||
-			(caps.perPlatform?.[post.platform] !== undefined && (perPlatform.get(post.platform) ?? 0) >= caps.perPlatform[post.platform]!);
+			(platformCap !== undefined && (perPlatform.get(post.platform) ?? 0) >= platformCap);
 		if (over) {
 			result.notDue.push({ post, reason: 'capped', message: 'due, but over this run\'s cap: it stays queued for the next run' });
 			continue;

@@ -17,6 +17,7 @@ export interface AccountScheduleRule {
 	/** IANA zone the grid, caps, blackout days and weeks are read in. */
 	timezone: string;
 	slots: SlotGrid;
+	/** Posts per local day, counting those already scheduled. 0 or absent: no cap (the cadence's, if any). */
 	maxPerDay?: number;
 	minGapMinutes?: number;
 	/** Local days without publishing: `2026-10-01` or a range `2026-10-01..2026-10-07`. */
@@ -129,6 +130,11 @@ function nonNegative(value: number | undefined, field: string): number | undefin
 	return value;
 }
 
+/** A cap where 0 means no cap, as in every limits field of the nodes (Max Posts per Day, Max per Run). */
+function capOf(value: number | undefined, field: string): number | undefined {
+	return nonNegative(value, field) || undefined;
+}
+
 /** Existing posts (and recurring occurrences within the horizon) that hold an account's slots. */
 function occupancyOf(posts: readonly Post[], zone: string, now: DateTime, end: DateTime): Occupancy {
 	const occupied = new Occupancy();
@@ -203,8 +209,9 @@ function planAccount(rule: AccountScheduleRule, members: Post[], queue: Post[], 
 	const zone = requireZone(rule.timezone, `rules[${rule.account}].timezone`);
 	validateSlotGrid(rule.slots);
 	const cadence = parseCadence(rule.cadence);
-	const maxPerDay = nonNegative(rule.maxPerDay, 'maxPerDay') ?? cadence.maxPerDay ?? Infinity;
-	const maxPerWeek = cadence.maxPerWeek ?? Infinity;
+	// 0 is no cap here too (it used to place nothing, unlike Max Posts per Day): a rule's 0 falls back to the cadence's cap.
+	const maxPerDay = capOf(rule.maxPerDay, 'maxPerDay') ?? capOf(cadence.maxPerDay, 'cadence.maxPerDay') ?? Infinity;
+	const maxPerWeek = capOf(cadence.maxPerWeek, 'cadence.maxPerWeek') ?? Infinity;
 	const gapMs = (nonNegative(rule.minGapMinutes, 'minGapMinutes') ?? 0) * 60_000;
 	const blackout = blackoutDays(rule);
 	const now = fromDate(options.now, zone);

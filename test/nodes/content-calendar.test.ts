@@ -127,6 +127,23 @@ describe('Content Calendar node (n8n-core engine)', () => {
 			expect(pairedIndexes(overdueItems)).toEqual([1, 3]);
 		});
 
+		it('Max per Platform per Run (JSON) with 0 caps nothing, like Max per Run 0; a wrong platform id stops the node naming it', async () => {
+			const result = await run({ operation: 'getDue', graceMinutes: 300, perRun: 0, perPlatform: JSON.stringify({ wechat_oa: 0 }) }, items);
+			expect(output(result, 0).map((p) => p.id)).toEqual(['late', 'due']);
+			const wrong = await run({ operation: 'getDue', graceMinutes: 300, perPlatform: JSON.stringify({ twitter: 2 }) }, items);
+			expect(errorText(wrong)).toContain('Max per Platform per Run (JSON): "twitter" is not a platform id');
+		});
+
+		it('Rules (JSON) maxPerDay 0 means no cap, as Max Posts per Day 0 does', async () => {
+			const rules = [{ account: '星河咖啡', timezone: 'Asia/Shanghai', slots: { daily: ['10:00', '14:00', '18:00'] }, maxPerDay: 0, minGapMinutes: 0 }];
+			const result = await run({ operation: 'plan', rulesSource: 'json', rulesJson: JSON.stringify(rules), horizonDays: 1, leadMinutes: 0 }, [post('a'), post('b'), post('c')]);
+			expect(output(result, 0).map((p) => [p.id, p.scheduledAt])).toEqual([
+				['a', '2026-03-02T10:00:00+08:00'],
+				['b', '2026-03-02T14:00:00+08:00'],
+				['c', '2026-03-02T18:00:00+08:00'],
+			]);
+		});
+
 		it('keeps capped posts queued on Not Due', async () => {
 			const result = await run({ operation: 'getDue', graceMinutes: 300, perRun: 1 }, items);
 			expect(output(result, 0).map((p) => p.id)).toEqual(['late']);

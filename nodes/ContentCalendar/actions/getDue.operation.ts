@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { InputError } from '../../../lib/errors';
 import type { Platform } from '../../../lib/model';
 import { selectDuePosts } from '../../../lib/schedule';
 import { toNodeError } from '../../shared/errors';
@@ -48,7 +49,7 @@ export const properties: INodeProperties[] = [
 		type: 'json',
 		displayOptions: show,
 		default: '{}',
-		description: 'E.g. {"x": 2} for a tight X free tier.',
+		description: 'Per platform ID, e.g. {"x": 2} for a tight X free tier. 0 = no cap, as in Max per Run; platforms not listed are not capped.',
 	},
 ];
 
@@ -83,6 +84,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		const notDue = items(result.notDue.map(({ post, reason, message }) => ({ post, extra: { due: { outcome: 'not_due', reason, message } } })));
 		return [[...errors, ...due], overdue, notDue];
 	} catch (error) {
+		if (error instanceof InputError && error.field === 'perPlatform') throw toNodeError(ctx.getNode(), new InputError(error.message.replace(/^perPlatform/, 'Max per Platform per Run (JSON)'), 'perPlatform'), 0);
 		throw toNodeError(ctx.getNode(), error, 0);
 	}
 }

@@ -27,7 +27,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['plan'], rulesSource: ['json'] } },
 		default:
 			'[\n  {\n    "account": "星河咖啡",\n    "platform": "wechat_oa",\n    "timezone": "Asia/Shanghai",\n    "slots": { "weekdays": ["08:00", "12:30", "20:00"], "weekends": ["10:00"] },\n    "maxPerDay": 2,\n    "minGapMinutes": 180,\n    "blackoutDates": ["2026-10-01..2026-10-07"],\n    "cadence": "3-5 a week",\n    "bestTime": true\n  }\n]',
-		description: 'Array of rules: account, platform (optional), timezone (IANA), slots (MO..SU, weekdays, weekends, daily → ["HH:mm"]), maxPerDay, minGapMinutes, blackoutDates, cadence ("3-5 a week", "每周3-5篇", "daily"), bestTime',
+		description: 'Array of rules: account, platform (optional), timezone (IANA), slots (MO..SU, weekdays, weekends, daily → ["HH:mm"]), maxPerDay (0 or absent = no cap), minGapMinutes, blackoutDates, cadence ("3-5 a week", "每周3-5篇", "daily"), bestTime',
 	},
 	{
 		displayName: 'Time Zone',

@@ -67,6 +67,21 @@ describe('selectDuePosts', () => {
 		expect(selectDuePosts(many, { now, graceMinutes: 30, caps: { perRun: 1 } }).due.map((p) => p.id)).toEqual(['a1']);
 	});
 
+	it('0 means no cap in every cap, a platform listed with 0 included (it used to hold every post of that platform)', () => {
+		const many = [makePost({ id: 'x1', platform: 'x', scheduledAt: at(2) }), makePost({ id: 'x2', platform: 'x', scheduledAt: at(1) }), makePost({ id: 'a1', scheduledAt: at(1) })];
+		const r = selectDuePosts(many, { now, graceMinutes: 30, caps: { perRun: 0, perAccount: 0, perPlatform: { x: 0, wechat_oa: 1 } } });
+		expect(r.due.map((p) => p.id)).toEqual(['x1', 'a1', 'x2']);
+		expect(r.notDue).toEqual([]);
+	});
+
+	it('names a wrong platform id or cap in perPlatform instead of ignoring it', () => {
+		const one = [makePost({ id: 'x1', platform: 'x', scheduledAt: at(2) })];
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { twitter: 1 } as never } })).toThrow('perPlatform: "twitter" is not a platform id');
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: '2' } as never } })).toThrow('perPlatform.x must be a number, 0 or more (0 = no cap), got "2"');
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: -1 } } })).toThrow(/perPlatform\.x must be a number/);
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: [2] as never } })).toThrow(/perPlatform must be an object/);
+	});
+
 	it('rejects a bad grace period and a timestamp without offset', () => {
 		expect(() => selectDuePosts([], { now, graceMinutes: -1 })).toThrow(/graceMinutes/);
 		const bad = { ...makePost({ id: 'b' }), scheduledAt: '2026-03-02T10:00:00' };

@@ -19,6 +19,14 @@ describe('planSchedule', () => {
 		expect(r.unplaceable).toEqual([]);
 	});
 
+	it('maxPerDay 0 means no cap, as in Max Posts per Day (it used to place nothing); with a cadence, the cadence’s cap applies', () => {
+		const r = planSchedule(approved(4), [rule({ maxPerDay: 0 })], { now });
+		expect(times(r)).toEqual(['2026-03-02T09:00:00+08:00', '2026-03-02T12:00:00+08:00', '2026-03-02T20:00:00+08:00', '2026-03-03T09:00:00+08:00']);
+		expect(r.unplaceable).toEqual([]);
+		expect(times(planSchedule(approved(2), [rule({ maxPerDay: 0, cadence: 'daily' })], { now }))).toEqual(['2026-03-02T09:00:00+08:00', '2026-03-03T09:00:00+08:00']);
+		expect(times(planSchedule(approved(2), [rule({ cadence: { maxPerWeek: 0, maxPerDay: 0 } })], { now }))).toHaveLength(2);
+	});
+
 	it('uses weekend slots on weekends', () => {
 		const saturday = new Date('2026-03-07T00:00:00Z');
 		expect(times(planSchedule(approved(2), [rule()], { now: saturday }))).toEqual(['2026-03-07T10:00:00+08:00', '2026-03-08T10:00:00+08:00']);
