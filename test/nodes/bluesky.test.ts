@@ -3,12 +3,14 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { BlueskyDataset, SANDBOX_BLUESKY_ACCOUNTS } from '../../sandbox/platforms/bluesky';
 import { dayOf } from '../../lib/platforms/http-json';
+import { lastCompleteDays } from '../../lib/time/date-range';
 import { ENGAGEMENT_METRICS_TYPE, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 
 const NODE = 'Engagement Metrics';
 const [brand] = SANDBOX_BLUESKY_ACCOUNTS;
 
-function run(parameters: INodeParameters, baseUrl: string): Promise<RunResult> {
+/** Runs with the workflow time zone `timezone` (Settings → Timezone), Shanghai unless given. */
+function run(parameters: INodeParameters, baseUrl: string, timezone = 'Asia/Shanghai'): Promise<RunResult> {
 	const node: Omit<INode, 'id' | 'position'> = {
 		name: NODE,
 		type: ENGAGEMENT_METRICS_TYPE,
@@ -16,7 +18,7 @@ function run(parameters: INodeParameters, baseUrl: string): Promise<RunResult> {
 		parameters: { platform: 'bluesky', blueskyActor: brand.handle, ...parameters },
 		credentials: { blueskyApi: { id: 'cred-bs', name: 'Bluesky sandbox' } },
 	};
-	return runWorkflow(singleNodeWorkflow(node), { credentials: { blueskyApi: { baseUrl } } });
+	return runWorkflow({ ...singleNodeWorkflow(node), settings: { timezone } }, { credentials: { blueskyApi: { baseUrl } } });
 }
 
 describe('Engagement Metrics node, Bluesky (n8n-core engine, sandbox)', () => {
@@ -38,6 +40,28 @@ describe('Engagement Metrics node, Bluesky (n8n-core engine, sandbox)', () => {
 			const c = truth.counts(expected[i]);
 			expect([s.likes, s.comments, s.shares, (s.extra as { quotes: number }).quotes]).toEqual([c.likeCount, c.replyCount, c.repostCount, c.quoteCount]);
 		});
+	});
+
+	it('reads days in the workflow’s time zone, not China time: a custom range and Last N Complete Days (Pago Pago, UTC−11)', async () => {
+		const zone = 'Pacific/Pago_Pago';
+		const truth = new BlueskyDataset(20250101, () => new Date());
+		const range = { start: '2025-06-01', end: '2025-06-20' };
+		const inRange = (z: string) => truth.posts(brand.id).filter((p) => dayOf(p.createdAt, z) >= range.start && dayOf(p.createdAt, z) <= range.end).map((p) => p.uri);
+		// The two zones are 19 hours apart, so the ranges' edges hold different posts: the test tells them apart.
+		expect(inRange(zone)).not.toEqual(inRange('Asia/Shanghai'));
+		const custom = await run({ operation: 'getPostMetrics', dateRange: 'custom', startDate: range.start, endDate: range.end }, sandbox.url, zone);
+		expect(custom.error).toBeUndefined();
+		expect(custom.nodeOutput(NODE).map((s) => s.postId)).toEqual(inRange(zone));
+		expect(new Set(custom.nodeOutput(NODE).map((s) => s.timezone))).toEqual(new Set([zone]));
+
+		const now = new Date();
+		const last = await run({ operation: 'getPostMetrics', dateRange: 'lastDays', lastDays: 30 }, sandbox.url, zone);
+		expect(last.error).toBeUndefined();
+		const window = lastCompleteDays(30, zone, now);
+		const expected = truth.posts(brand.id).filter((p) => dayOf(p.createdAt, zone) >= window.start && dayOf(p.createdAt, zone) <= window.end).map((p) => p.uri);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(last.nodeOutput(NODE).map((s) => s.postId)).toEqual(expected);
+		for (const s of last.nodeOutput(NODE)) expect(String(s.periodStart) <= window.end).toBe(true);
 	});
 
 	it('Get Account Metrics: followers from the profile', async () => {

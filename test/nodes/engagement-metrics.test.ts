@@ -95,9 +95,10 @@ describe('Engagement Metrics node (n8n-core engine, WeChat OA sandbox)', () => {
 			}
 		});
 
-		it('with Last N Complete Days, ends yesterday in China time (trigger really runs, no pinned input)', async () => {
+		it('with Last N Complete Days, ends yesterday in China time whatever the workflow’s zone (trigger really runs, no pinned input)', async () => {
 			const yesterday = sandbox.wechat.yesterday();
-			const last = await run({ operation: 'getAccountMetrics', dateRange: 'lastDays', lastDays: 3 }, undefined, sandbox.url);
+			const workflow = { ...singleNodeWorkflow(metricsNode({ operation: 'getAccountMetrics', dateRange: 'lastDays', lastDays: 3 })), settings: { timezone: 'Pacific/Pago_Pago' } };
+			const last = await runWorkflow(workflow, { credentials: wechatCredential(sandbox.url) });
 			expect(last.error).toBeUndefined();
 			expect(last.executionOrder).toEqual(['When clicking ‘Execute workflow’', NODE]);
 			expect(last.nodeOutput(NODE).map((s) => s.periodStart)).toEqual(dateRange(addDays(yesterday, -2), yesterday));

@@ -8,7 +8,11 @@ export const dateRangeProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Last N Complete Days', value: 'lastDays', description: 'Ending yesterday in the platform’s own time zone' },
+			{
+				name: 'Last N Complete Days',
+				value: 'lastDays',
+				description: 'Ending yesterday: in China time for WeChat, Weibo, Douyin and Bilibili (their data is per Beijing day), in the workflow’s time zone for the other platforms',
+			},
 			{ name: 'Custom', value: 'custom', description: 'From a start to an end date, both included' },
 		],
 		default: 'lastDays',
