@@ -15,7 +15,7 @@ export { expandRecurrence, materializeOccurrences } from './recurrence';
 export type { Occurrence, OccurrenceOverride, RecurrenceRange } from './recurrence';
 export { LIFECYCLE_EVENT_TYPES, createLifecycleEvent } from './events';
 export type { LifecycleEvent, LifecycleEventType } from './events';
-export { ReviewError, reviewPost, reviewProgress } from './review';
+export { ReviewError, reviewerRefusal, reviewPost, reviewProgress } from './review';
 export type { ReviewAction, ReviewDecision, ReviewErrorCode, ReviewProgress, ReviewStep, ReviewWorkflow } from './review';
 export { createApprovalToken, verifyApprovalToken } from './approval-token';
 export type { ApprovalClaims, ApprovalTokenCheck } from './approval-token';

@@ -89,6 +89,24 @@ function lastSubmittedVersion(post: Post): number | undefined {
 }
 
 /**
+ * Why `reviewer` could not decide the post's current review step now (the refusal reviewPost would give
+ * them), or undefined when they can. Used before sending approval links, so a link is never sent to
+ * someone whose click would only be refused.
+ */
+export function reviewerRefusal(post: Post, workflow: ReviewWorkflow, reviewer: string): ReviewError | undefined {
+	const progress = reviewProgress(post, workflow);
+	if (progress.step === undefined) return new ReviewError('invalid_transition', `post ${post.id} is ${post.status}, not awaiting a review decision: submit it first`);
+	if (lastSubmittedVersion(post) !== post.version) return new ReviewError('stale_version', `version ${post.version} was changed after submission: submit it again`);
+	const where = `step ${progress.step} "${progress.stepName}"`;
+	if (reviewer === post.author) return new ReviewError('self_review', `${reviewer} is the author and cannot decide on their own post (${where})`);
+	if (!workflow.steps[progress.step - 1].approvers.includes(reviewer)) {
+		return new ReviewError('not_an_approver', `${reviewer} is not an approver of ${where} (its approvers: ${eligible(workflow.steps[progress.step - 1], post.author).join(', ')})`);
+	}
+	if (progress.approvedBy.includes(reviewer)) return new ReviewError('already_decided', `${reviewer} already approved ${where} (still pending: ${progress.pending.join(', ')})`);
+	return undefined;
+}
+
+/**
  * Applies one review decision and returns the new post (the input is not modified) with the
  * lifecycle event to emit. draft | rejected --submit--> in_review --approve (last step)--> approved;
  * in_review --reject--> rejected; in_review --request_changes--> draft. Every decision is appended

@@ -242,6 +242,26 @@ describe('Content Calendar node (n8n-core engine)', () => {
 			expect(errorText(self)).toMatch(/writer is the author/);
 		});
 
+		it('refuses at creation a Reviewer who is not a pending approver of the current step, naming the item, reviewer and step', async () => {
+			const oneStep = JSON.stringify([{ name: 'Editor', approvers: ['editor'], mode: 'any' }]);
+			const submitted = output(await run({ operation: 'review', decision: 'submit', actor: 'writer', reviewSteps: oneStep }, [draft]), 0)[0];
+			const linkParams = { operation: 'createApprovalLink', linkBaseUrl: 'https://n8n.example.com/webhook/mediaops-approval', reviewSteps: oneStep };
+			const stranger = await run({ ...linkParams, reviewer: 'legal' }, [submitted]);
+			expect(stranger.error).toBeDefined();
+			expect(errorText(stranger)).toContain('Item 0: no approval links for reviewer "legal" on post p: legal is not an approver of step 1 "Editor" (its approvers: editor)');
+			expect(errorText(stranger)).toContain('field "reviewer"');
+			const author = await run({ ...linkParams, reviewer: 'writer' }, [submitted]);
+			expect(errorText(author)).toMatch(/writer is the author and cannot decide on their own post \(step 1 "Editor"\)/);
+
+			// Per item: under Continue On Fail the refused item is an error item and the other gets its links.
+			const perItem = await run({ ...linkParams, reviewer: '={{ $json.id === "q" ? "legal" : "editor" }}' }, [submitted, { ...submitted, id: 'q' }], { continueOnFail: true });
+			expect(perItem.error).toBeUndefined();
+			const [ok, refused] = output(perItem, 0);
+			expect(ok).toMatchObject({ id: 'p', approval: { reviewer: 'editor', step: 1 } });
+			expect(refused).toMatchObject({ itemIndex: 1, field: 'reviewer', error: expect.stringContaining('Item 1: no approval links for reviewer "legal" on post q') });
+			expect(allText(perItem.run)).not.toContain(SECRET);
+		});
+
 		it('signs approve/reject links and applies a clicked link; tampered and stale links are refused; the secret never shows', async () => {
 			const submitted = output(await run({ operation: 'review', decision: 'submit', actor: 'writer', reviewSteps: JSON.stringify([{ name: 'Editor', approvers: ['editor'], mode: 'any' }]) }, [draft]), 0)[0];
 			const linkParams = { operation: 'createApprovalLink', linkBaseUrl: 'https://n8n.example.com/webhook/mediaops-approval', reviewSteps: JSON.stringify([{ name: 'Editor', approvers: ['editor'], mode: 'any' }]) };

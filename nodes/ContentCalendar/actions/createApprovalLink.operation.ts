@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../lib/errors';
-import { createApprovalToken, reviewProgress, type ReviewAction } from '../../../lib/schedule';
+import { createApprovalToken, reviewerRefusal, reviewProgress, type ReviewAction } from '../../../lib/schedule';
 import type { SecretList } from '../../shared/perItem';
 import { postOutput, readPost, referenceTime, type PostOutputFormat } from '../../shared/posts';
 import { readApprovalSecret, readReviewWorkflow, reviewStepsProperty, secretProperties } from './reviewSteps';
@@ -25,7 +25,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		default: '',
 		placeholder: 'editor@brand.cn',
-		description: 'Who the links are for (the decision is recorded as theirs). Empty: the first pending approver of the current step.',
+		description: 'Who the links are for (the decision is recorded as theirs); must be a pending approver of the current step, else the item fails. Empty: the first pending approver of the current step.',
 	},
 	{
 		displayName: 'Expires After (Hours)',
@@ -47,9 +47,13 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number, secrets
 	const post = readPost(ctx, itemIndex);
 	const base = String(ctx.getNodeParameter('linkBaseUrl', itemIndex, '') ?? '').trim();
 	if (!/^https?:\/\//i.test(base)) throw new InputError(`Link Base URL must be an http(s) URL, got "${base}"`, 'linkBaseUrl');
-	const progress = reviewProgress(post, readReviewWorkflow(ctx, itemIndex));
+	const workflow = readReviewWorkflow(ctx, itemIndex);
+	const progress = reviewProgress(post, workflow);
 	const reviewer = String(ctx.getNodeParameter('reviewer', itemIndex, '') ?? '').trim() || progress.pending[0];
 	if (!reviewer) throw new InputError(`post ${post.id} is ${post.status}, not awaiting a review decision: submit it first`, 'reviewer');
+	// Refused here rather than when the link is clicked (not_an_approver, self_review, already_decided).
+	const refusal = reviewerRefusal(post, workflow, reviewer);
+	if (refusal) throw new InputError(`Item ${itemIndex}: no approval links for reviewer "${reviewer}" on post ${post.id}: ${refusal.message}`, 'reviewer');
 	const secret = await readApprovalSecret(ctx, itemIndex, secrets);
 	const now = referenceTime(ctx, itemIndex);
 	const expiresAt = new Date(now.getTime() + (ctx.getNodeParameter('expiresInHours', itemIndex, 72) as number) * 3_600_000);

@@ -1,5 +1,5 @@
 import { Post } from '../../../lib/model';
-import { ReviewDecision, ReviewError, reviewPost, reviewProgress, ReviewWorkflow } from '../../../lib/schedule';
+import { ReviewDecision, ReviewError, reviewerRefusal, reviewPost, reviewProgress, ReviewWorkflow } from '../../../lib/schedule';
 import { makePost } from './fixtures';
 
 const workflow: ReviewWorkflow = {
@@ -98,5 +98,29 @@ describe('reviewPost', () => {
 		const only = { steps: [{ name: 'self', approvers: ['alice'], mode: 'all' as const }] };
 		expect(refusal(() => reviewPost(draft(), { actor: 'alice', action: 'submit', at: new Date() }, only))).toBe('invalid_workflow');
 		expect(refusal(() => reviewPost(draft(), { actor: 'alice', action: 'submit', at: new Date() }, { steps: [] }))).toBe('invalid_workflow');
+	});
+});
+
+describe('reviewerRefusal (checked before approval links are sent)', () => {
+	it('accepts a pending approver of the current step and refuses anyone reviewPost would refuse, naming the step', () => {
+		const submitted = decide(draft(), 'alice', 'submit').post;
+		expect(reviewerRefusal(submitted, workflow, 'editor2')).toBeUndefined();
+		const outsider = reviewerRefusal(submitted, workflow, 'legal1');
+		expect(outsider?.code).toBe('not_an_approver');
+		expect(outsider?.message).toBe('legal1 is not an approver of step 1 "编辑初审" (its approvers: editor1, editor2)');
+		// The verdict agrees with what a click would get.
+		expect(refusal(() => decide(submitted, 'legal1', 'approve'))).toBe('not_an_approver');
+
+		const atLegal = decide(decide(submitted, 'editor1', 'approve').post, 'legal1', 'approve').post;
+		expect(reviewerRefusal(atLegal, workflow, 'legal2')).toBeUndefined();
+		expect(reviewerRefusal(atLegal, workflow, 'legal1')?.message).toBe('legal1 already approved step 2 "legal" (still pending: legal2)');
+		expect(reviewerRefusal(atLegal, workflow, 'alice')?.code).toBe('self_review');
+		expect(reviewerRefusal(atLegal, workflow, 'editor1')?.code).toBe('not_an_approver');
+	});
+
+	it('refuses when the post is not awaiting a decision or changed after submission', () => {
+		expect(reviewerRefusal(draft(), workflow, 'editor1')?.code).toBe('invalid_transition');
+		const submitted = decide(draft(), 'alice', 'submit').post;
+		expect(reviewerRefusal({ ...submitted, version: 4 }, workflow, 'editor1')?.code).toBe('stale_version');
 	});
 });
