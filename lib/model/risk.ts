@@ -67,7 +67,8 @@ export const RiskAlertSchema = z.object({
 	status: z.enum(['open', 'escalated', 'ongoing', 'resolved']).default('open'),
 	/**
 	 * Why a resolved incident closed: quiet (no new qualifying mention for Resolve After), cleared (the metric stayed
-	 * under its resolve level), capacity (dropped unresolved beyond Max Open Incidents: no longer tracked, check it by hand).
+	 * under its resolve level), capacity (dropped unresolved beyond Max Open Incidents, or with its series beyond
+	 * Detect Spikes' Max Series: no longer tracked, check it by hand).
 	 */
 	resolution: z.enum(['quiet', 'cleared', 'capacity']).optional(),
 	level: RiskLevelSchema,

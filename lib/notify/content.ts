@@ -22,8 +22,8 @@ const WORDS = {
 		alert: '舆情预警',
 		level: '级别',
 		status: { open: '', escalated: '（已升级）', ongoing: '（持续中）', resolved: '（已解除）' } as Record<string, string>,
-		/** A resolved alert whose incident was closed without resolving (dropped beyond Max Open Incidents). */
-		capacityClosed: '（已关闭，未确认解除：超出最大未结事件数，不再跟踪，请人工核查）',
+		/** A resolved alert whose incident was closed without resolving (dropped beyond Max Open Incidents, or a spike's series beyond Max Series). */
+		capacityClosed: (spike: boolean) => `（已关闭，未确认解除：超出${spike ? '最大序列数' : '最大未结事件数'}，不再跟踪，请人工核查）`,
 		levels: { none: '无', low: '低', medium: '中', high: '高', critical: '严重' } as Record<string, string>,
 		where: '范围',
 		metric: '指标',
@@ -64,8 +64,8 @@ const WORDS = {
 		alert: 'Risk alert',
 		level: 'Level',
 		status: { open: '', escalated: ' (escalated)', ongoing: ' (ongoing)', resolved: ' (resolved)' } as Record<string, string>,
-		/** A resolved alert whose incident was closed without resolving (dropped beyond Max Open Incidents). */
-		capacityClosed: ' (closed, not confirmed resolved: over Max Open Incidents, no longer tracked; check by hand)',
+		/** A resolved alert whose incident was closed without resolving (dropped beyond Max Open Incidents, or a spike's series beyond Max Series). */
+		capacityClosed: (spike: boolean) => ` (closed, not confirmed resolved: over ${spike ? 'Max Series' : 'Max Open Incidents'}, no longer tracked; check by hand)`,
 		levels: { none: 'None', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as Record<string, string>,
 		where: 'Scope',
 		metric: 'Metric',
@@ -143,7 +143,7 @@ export function alertDocument(alert: RiskAlert, options: AlertDocumentOptions): 
 	const value = (v: number) => (isShare ? f.pct(v) : f.num(v));
 	const l = labelsFor(options.language);
 
-	const status = alert.status === 'resolved' && alert.resolution === 'capacity' ? w.capacityClosed : (w.status[alert.status] ?? '');
+	const status = alert.status === 'resolved' && alert.resolution === 'capacity' ? w.capacityClosed(alert.type === 'negative_spike') : (w.status[alert.status] ?? '');
 	const fields: NotifyDocument['fields'] = [{ label: w.level, value: `${style.emoji} ${w.levels[alert.level]}${status}` }];
 	const scope = [alert.platform ? platformName(l, alert.platform) : undefined, alert.accountId, alert.topic ? `#${alert.topic}` : undefined].filter(Boolean).join(' · ');
 	if (scope) fields.push({ label: w.where, value: clipGraphemes(scope, FIELD_CHARS) });

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { RISK_CATEGORIES, RISK_LEVELS, type Platform, type RiskAlert, type RiskAssessment, type RiskCategory, type RiskLevel } from '../model';
 import { suggestedActions, type AlertLanguage } from './actions';
-import { advanceIncident, type Incident, type IncidentReading } from './incidents';
+import { advanceIncident, dropOverCapacity, stateLimit, type Incident, type IncidentReading } from './incidents';
 import { LEVEL_ORDER, maxLevel, raiseLevel, type Impact, type Likelihood } from './matrix';
 import { checkZone, toIso, toMillis, windowLabel, type InstantLike } from './time';
 
@@ -89,6 +89,8 @@ interface Resolved {
 	quietMs: number;
 	escalateAt: number;
 	evidenceLimit: number;
+	maxIncidents: number;
+	maxSeenIds: number;
 }
 
 function resolveOptions(o: AssessmentAlertOptions): Resolved {
@@ -102,14 +104,20 @@ function resolveOptions(o: AssessmentAlertOptions): Resolved {
 	if (!(Number.isInteger(escalateAt) && escalateAt >= 0)) throw new InputError('escalateAtMentions must be a whole number ≥ 0 (0 = off)', 'escalateAtMentions');
 	const evidenceLimit = o.evidenceLimit ?? 5;
 	if (!(Number.isInteger(evidenceLimit) && evidenceLimit >= 0)) throw new InputError('evidenceLimit must be a whole number ≥ 0', 'evidenceLimit');
-	for (const name of ['maxIncidents', 'maxSeenIds'] as const) {
-		const v = o[name];
-		if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new InputError(`${name} must be a whole number ≥ 1`, name);
-	}
 	for (const key of Object.keys(o.categoryOwners ?? {})) {
 		if (!(RISK_CATEGORIES as readonly string[]).includes(key)) throw new InputError(`categoryOwners: unknown category "${key}" (${RISK_CATEGORIES.join(', ')})`, 'categoryOwners');
 	}
-	return { nowMs: toMillis(o.now, 'now'), zone: checkZone(o.timezone ?? 'UTC'), minLevel, groupBy, quietMs: hours * 3_600_000, escalateAt, evidenceLimit };
+	return {
+		nowMs: toMillis(o.now, 'now'),
+		zone: checkZone(o.timezone ?? 'UTC'),
+		minLevel,
+		groupBy,
+		quietMs: hours * 3_600_000,
+		escalateAt,
+		evidenceLimit,
+		maxIncidents: stateLimit('maxIncidents', o.maxIncidents, 500),
+		maxSeenIds: stateLimit('maxSeenIds', o.maxSeenIds, 2000),
+	};
 }
 
 function incidentKey(a: RiskAssessment, type: RiskCategory, groupBy: AlertGrouping): string {
@@ -180,15 +188,12 @@ export function alertsFromAssessments(
 		sources.push(members.map((a) => `${a.platform}:${a.mentionId}`));
 	}
 
-	// Beyond maxIncidents the least recently active are dropped from the state; each is closed with one last alert,
-	// or the team's card and event-log row would stay open for ever (nothing would ever resolve it).
-	const keys = Object.keys(next.incidents).sort((a, b) => next.incidents[b].lastSeenAt - next.incidents[a].lastSeenAt);
-	for (const key of keys.slice(options.maxIncidents ?? 500)) {
-		alerts.push(buildAlert(next.incidents[key], 'resolved', r, options, 'capacity'));
+	// Beyond maxIncidents the least recently active are dropped from the state, each closed with one last alert.
+	for (const [, incident] of dropOverCapacity(next.incidents, r.maxIncidents, (a, b) => b.lastSeenAt - a.lastSeenAt)) {
+		alerts.push(buildAlert(incident, 'resolved', r, options, 'capacity'));
 		sources.push([]);
-		delete next.incidents[key];
 	}
-	next.seen = next.seen.slice(-(options.maxSeenIds ?? 2000));
+	next.seen = next.seen.slice(-r.maxSeenIds);
 	return { alerts, state: next, sources };
 }
 

@@ -41,11 +41,14 @@ export interface EventLogDetails {
 
 /** The outcome a row states on its own when the team has not filled one: only for an incident closed without being resolved. */
 export const CAPACITY_OUTCOME = 'closed unresolved: over Max Open Incidents, no longer tracked (check by hand)';
+/** The same for a spike (type negative_spike) whose account × topic series Detect Spikes dropped beyond Max Series. */
+export const SERIES_CAPACITY_OUTCOME = 'closed unresolved: over Max Series, no longer tracked (check by hand)';
 
 /**
  * One row per alert, upserted on incidentId. `status` is the alert's: open → escalated / ongoing (repeats of Emit
  * Ongoing Incidents say ongoing, never open again) → resolved; `level` is the highest the incident reached. A
- * resolved alert with resolution `capacity` fills `outcome` with {@link CAPACITY_OUTCOME} unless `details.outcome` is given.
+ * resolved alert with resolution `capacity` fills `outcome` with {@link CAPACITY_OUTCOME} (a spike: {@link SERIES_CAPACITY_OUTCOME})
+ * unless `details.outcome` is given.
  */
 export function buildRiskEventLogEntry(alert: RiskAlert, details: EventLogDetails): RiskEventLogEntry {
 	return {
@@ -69,7 +72,7 @@ export function buildRiskEventLogEntry(alert: RiskAlert, details: EventLogDetail
 		owner: alert.owner ?? '',
 		action: details.action ?? '',
 		handledBy: details.handledBy ?? '',
-		outcome: details.outcome ?? (alert.resolution === 'capacity' ? CAPACITY_OUTCOME : ''),
+		outcome: details.outcome ?? (alert.resolution !== 'capacity' ? '' : alert.type === 'negative_spike' ? SERIES_CAPACITY_OUTCOME : CAPACITY_OUTCOME),
 		firstSeenAt: alert.firstSeenAt,
 		loggedAt: toIso(toMillis(details.at, 'at'), checkZone(details.timezone ?? 'UTC')),
 	};

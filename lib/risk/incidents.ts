@@ -1,3 +1,4 @@
+import { InputError } from '../errors';
 import type { RiskLevel } from '../model';
 import { LEVEL_ORDER, type Impact } from './matrix';
 
@@ -50,4 +51,25 @@ export function advanceIncident<T extends Incident>(slots: Partial<Record<string
 		return { incident, change: 'escalated' };
 	}
 	return { incident, change: 'ongoing' };
+}
+
+/** A bound on stored state (Max Open Incidents, Max Series, Max Remembered Mentions): a whole number ≥ 1, or `fallback` when unset. */
+export function stateLimit(name: string, value: number | undefined, fallback: number): number {
+	if (value === undefined) return fallback;
+	if (!(Number.isInteger(value) && value >= 1)) throw new InputError(`${name} must be a whole number ≥ 1`, name);
+	return value;
+}
+
+/**
+ * Keeps the first `max` entries of `slots` by `order` (the ones most worth keeping first) and deletes the rest, which it
+ * returns in that order. The caller closes every open incident among them with one last `resolved` alert, resolution
+ * `capacity`: once dropped from the state nothing would ever resolve it, and the team's card and event-log row would stay
+ * open for ever. Mutates `slots` (the caller's copy of the state).
+ */
+export function dropOverCapacity<T>(slots: Record<string, T>, max: number, order: (a: T, b: T) => number): Array<[key: string, dropped: T]> {
+	const dropped = Object.entries(slots)
+		.sort(([, a], [, b]) => order(a, b))
+		.slice(max);
+	for (const [key] of dropped) delete slots[key];
+	return dropped;
 }

@@ -17,7 +17,7 @@ export {
 } from './matrix';
 export { detectSpikes, SPIKE_PRESETS, DEFAULT_K, type SpikeInput, type SpikeObservation, type WindowCount, type SpikeOptions, type SpikeState, type SpikeMetric } from './spikes';
 export { checkReplyDeadlines, type ReplyDeadlineOptions } from './reply-deadlines';
-export { buildRiskEventLogEntry, CAPACITY_OUTCOME, type RiskEventLogEntry, type EventLogDetails } from './event-log';
-export { advanceIncident, type Incident, type IncidentChange, type IncidentReading } from './incidents';
+export { buildRiskEventLogEntry, CAPACITY_OUTCOME, SERIES_CAPACITY_OUTCOME, type RiskEventLogEntry, type EventLogDetails } from './event-log';
+export { advanceIncident, dropOverCapacity, stateLimit, type Incident, type IncidentChange, type IncidentReading } from './incidents';
 export { alertsFromAssessments, primaryCategory, CATEGORY_PRIORITY, type AssessmentAlertOptions, type AssessmentAlertState, type AlertGrouping } from './assessment-alerts';
 export { suggestedActions, type AlertLanguage, type ActionKey } from './actions';

@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import type { Platform, RiskAlert, RiskAssessment, RiskCategory, RiskLevel } from '../model';
 import { suggestedActions, type AlertLanguage } from './actions';
 import { ewmaBaseline, plainBaseline, type Baseline } from './baseline';
-import { advanceIncident, type Incident, type IncidentReading } from './incidents';
+import { advanceIncident, dropOverCapacity, stateLimit, type Incident, type IncidentReading } from './incidents';
 import { impactOf, levelOf, likelihoodForLevel, maxLevel } from './matrix';
 import { checkZone, toIso, toMillis, windowLabel, type InstantLike } from './time';
 
@@ -56,7 +56,11 @@ export interface SpikeOptions {
 	/** Past windows of history needed before alerting (a new series has no baseline). Default 3. */
 	minBaselineWindows?: number;
 	metrics?: readonly SpikeMetric[];
-	/** Bounds on the stored state. Defaults 200 series, 2,000 remembered mention ids. */
+	/**
+	 * Bounds on the stored state. Defaults 200 series, 2,000 remembered mention ids. Beyond maxSeries, series without an
+	 * open spike are dropped first (the least recently active of them); a dropped series that still has one (only when more
+	 * than maxSeries have) is closed with one `resolved` alert per open spike, resolution `capacity`, so no card is left open.
+	 */
 	maxSeries?: number;
 	maxSeenIds?: number;
 	evidenceLimit?: number;
@@ -125,6 +129,8 @@ interface Resolved {
 	nowMs: number;
 	resolveMargin: number;
 	quietWindows: number;
+	maxSeries: number;
+	maxSeenIds: number;
 }
 
 function resolveOptions(options: SpikeOptions): Resolved {
@@ -149,10 +155,12 @@ function resolveOptions(options: SpikeOptions): Resolved {
 		nowMs: toMillis(options.now, 'now'),
 		resolveMargin,
 		quietWindows,
+		maxSeries: stateLimit('maxSeries', options.maxSeries, 200),
+		maxSeenIds: stateLimit('maxSeenIds', options.maxSeenIds, 2000),
 	};
 }
 
-function addObservations(state: SpikeState, input: SpikeInput, r: Resolved, maxSeen: number): void {
+function addObservations(state: SpikeState, input: SpikeInput, r: Resolved): void {
 	const seen = new Set(state.seen);
 	const touch = (accountId: string | undefined, topic: string | undefined, platform: Platform | undefined, bucket: number) => {
 		const key = seriesKey(accountId, topic, platform);
@@ -177,17 +185,25 @@ function addObservations(state: SpikeState, input: SpikeInput, r: Resolved, maxS
 		const bucket = Math.floor(toMillis(c.start, 'start') / r.bucketMs) * r.bucketMs;
 		touch(c.accountId, c.topic, c.platform, bucket).buckets[bucket] = [c.total, c.negative];
 	}
-	state.seen = state.seen.slice(-maxSeen);
+	state.seen = state.seen.slice(-r.maxSeenIds);
 }
 
-/** Drops buckets older than the baseline span and the least recently updated series beyond maxSeries. */
-function prune(state: SpikeState, oldest: number, maxSeries: number): void {
+/** Drops buckets older than the baseline span. */
+function pruneBuckets(state: SpikeState, oldest: number): void {
 	for (const s of Object.values(state.series)) {
 		for (const b of Object.keys(s.buckets)) if (Number(b) < oldest) delete s.buckets[b];
 	}
-	const keys = Object.keys(state.series).sort((a, b) => state.series[b].updatedAt - state.series[a].updatedAt);
-	for (const key of keys.slice(maxSeries)) delete state.series[key];
 }
+
+const hasOpenSpike = (s: SeriesState): number => (Object.keys(s.incidents).length ? 1 : 0);
+
+/**
+ * Which series stay when there are more than maxSeries: those with an open spike first, then the most recently
+ * active. A dropped quiet series loses only its baseline (it starts again from its next mention), while a dropped
+ * open spike can only be closed unresolved; and an open spike does not hold its place for long, since a series gone
+ * silent counts as quiet and resolves within resolveAfterQuietWindows windows.
+ */
+const keepOrder = (a: SeriesState, b: SeriesState): number => hasOpenSpike(b) - hasOpenSpike(a) || b.updatedAt - a.updatedAt;
 
 function windowSums(s: SeriesState, start: number, r: Resolved): [number, number] {
 	let total = 0;
@@ -216,18 +232,23 @@ function levelForZ(z: number, k: Record<Sensitivity, number>): RiskLevel {
  * metric has stayed quiet, i.e. under the resolve level baseline + (k(low) − resolveMargin)·σ or under the
  * minimum count, in `resolveAfterQuietWindows` different windows. The gap between the alert threshold and
  * the resolve level (hysteresis) keeps a metric hovering at the threshold from opening and resolving an
- * incident on alternate runs.
+ * incident on alternate runs. Beyond `maxSeries` series, those without an open spike are dropped first; an open
+ * spike dropped all the same is emitted once as `resolved` with resolution `capacity` (closed, not confirmed resolved).
  */
 export function detectSpikes(input: SpikeInput, state: SpikeState | undefined, options: SpikeOptions): { alerts: RiskAlert[]; state: SpikeState } {
 	const r = resolveOptions(options);
 	const next: SpikeState = state?.version === 1 ? (JSON.parse(JSON.stringify(state)) as SpikeState) : emptyState();
-	addObservations(next, input, r, options.maxSeenIds ?? 2000);
+	addObservations(next, input, r);
 	const windowMs = r.windowBuckets * r.bucketMs;
 	const current = Math.floor(r.nowMs / r.bucketMs) * r.bucketMs - (r.windowBuckets - 1) * r.bucketMs;
-	prune(next, current - r.baselineWindows * windowMs, options.maxSeries ?? 200);
+	pruneBuckets(next, current - r.baselineWindows * windowMs);
 
 	const alerts: RiskAlert[] = [];
+	/** This run's reading of every series, for the closing alert of a series dropped below. */
+	const readings = new Map<string, AlertContext[]>();
 	for (const [key, s] of Object.entries(next.series)) {
+		const contexts: AlertContext[] = [];
+		readings.set(key, contexts);
 		const [total, negative] = windowSums(s, current, r);
 		const history: Array<[number, number]> = [];
 		for (let j = r.baselineWindows; j >= 1; j--) {
@@ -247,8 +268,18 @@ export function detectSpikes(input: SpikeInput, state: SpikeState | undefined, o
 			const zLevel = guard && enoughHistory ? levelForZ(z, r.k) : 'none';
 			const quiet = !(guard && enoughHistory) || z < r.k.low - r.resolveMargin;
 			const ctx: AlertContext = { key, s, metric, observed, baseline: base.mean, threshold: base.mean + r.k.low * sd, current, windowMs, r, options, evidence };
+			contexts.push(ctx);
 			const alert = updateIncident(ctx, zLevel, quiet);
 			if (alert) alerts.push(alert);
+		}
+	}
+
+	// Beyond maxSeries, after this run's checks (so a spike that resolved now frees its series): each open spike of a
+	// dropped series is closed with one last alert, as Raise Alerts closes an incident dropped beyond Max Open Incidents.
+	for (const [key, s] of dropOverCapacity(next.series, r.maxSeries, keepOrder)) {
+		for (const ctx of readings.get(key) ?? []) {
+			const incident = s.incidents[ctx.metric];
+			if (incident) alerts.push(buildAlert(ctx, incident, 'resolved', 'capacity'));
 		}
 	}
 	return { alerts, state: next };
@@ -299,10 +330,10 @@ function updateIncident(ctx: AlertContext, zLevel: RiskLevel, quiet: boolean): R
 	const step = advanceIncident(s.incidents, metric, reading, (opened) => ({ id, ...opened, firstSeenAt: toIso(r.nowMs, r.zone) }));
 	if (step?.change === 'resolved') (s.resolvedWindow ??= {})[metric] = ctx.current;
 	if (!step || (step.change === 'ongoing' && !ctx.options.emitOngoing)) return undefined;
-	return buildAlert(ctx, step.incident, step.change);
+	return buildAlert(ctx, step.incident, step.change, step.change === 'resolved' ? 'cleared' : undefined);
 }
 
-function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['status']): RiskAlert {
+function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['status'], resolution?: RiskAlert['resolution']): RiskAlert {
 	const { s, r, options } = ctx;
 	const type = 'negative_spike';
 	const categories: RiskCategory[] = [...new Set(ctx.evidence.flatMap((e) => e.categories))];
@@ -317,7 +348,7 @@ function buildAlert(ctx: AlertContext, incident: Incident, status: RiskAlert['st
 		id: incident.id,
 		type,
 		status,
-		...(status === 'resolved' ? { resolution: 'cleared' as const } : {}),
+		...(resolution ? { resolution } : {}),
 		level: incident.level,
 		likelihood: likelihoodForLevel(incident.level),
 		impact: incident.impact,

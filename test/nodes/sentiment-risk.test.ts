@@ -6,7 +6,7 @@ import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { addDays } from '../../sandbox/dates';
 import { SentimentRisk } from '../../nodes/SentimentRisk/SentimentRisk.node';
-import { CAPACITY_OUTCOME } from '../../lib/risk';
+import { CAPACITY_OUTCOME, SERIES_CAPACITY_OUTCOME } from '../../lib/risk';
 import { PACKAGE, registerTypes, runWorkflow, singleNodeWorkflow, type RunResult } from './harness';
 import { BRAND, allText, pairedIndexes, wechatCredential } from './support';
 
@@ -200,6 +200,32 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			expect(tick.error).toBeUndefined();
 			expect((await run(params({ resolveMargin: -1 }), [tickItem])).error?.message).toMatch(/resolveMargin/);
 			expect((await run(params({ resolveAfterQuietWindows: 0 }), [tickItem])).error?.message).toMatch(/resolveAfterQuietWindows/);
+		});
+
+		it('closes the open spikes of a series dropped beyond Max Series with resolved alerts and event-log rows saying so', async () => {
+			delete store[NODE];
+			// Two accounts with 12 quiet hours each, then a complaint wave on each, ten minutes apart; the second run has room for one series.
+			const history: IDataObject[] = [];
+			for (const accountId of ['wxbrand', 'wxshop']) {
+				for (let h = 12; h >= 1; h--) history.push(...['很好喝，推荐', '不错', '还可以', '支持', '太难喝了'].map((t, i) => mention(t, h * 60 + i * 3, { accountId })));
+			}
+			expect((await run(params(), await assessed(history))).error).toBeUndefined();
+			const wave = (accountId: string, minutesAgo: number) => assessed(Array.from({ length: 14 }, (_, i) => mention(`喝完拉肚子，要求退款，太恶心了 ${i}`, minutesAgo + i, { accountId })));
+			const first = output(await run(params(), await wave('wxbrand', 2)), 0);
+			expect(first.map((a) => [a.accountId, a.status])).toEqual([
+				['wxbrand', 'open'],
+				['wxbrand', 'open'],
+			]);
+			const second = await run(params({ maxSeries: 1, referenceTime: '2026-03-01T12:40:00+08:00' }), await wave('wxshop', 0));
+			expect(output(second, 0).map((a) => [a.accountId, a.status, a.resolution])).toEqual([
+				['wxshop', 'open', undefined],
+				['wxshop', 'open', undefined],
+				['wxbrand', 'resolved', 'capacity'],
+				['wxbrand', 'resolved', 'capacity'],
+			]);
+			expect(output(second, 0).slice(2).map((a) => a.id)).toEqual(first.map((a) => a.id));
+			expect(output(second, 1).slice(2)).toMatchObject(first.map((a) => ({ incidentId: a.id, status: 'resolved', outcome: SERIES_CAPACITY_OUTCOME })));
+			expect(Object.keys((store[NODE].spikeState as { series: IDataObject }).series)).toEqual(['wxshop|*']);
 		});
 	});
 

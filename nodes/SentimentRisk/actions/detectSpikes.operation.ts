@@ -91,7 +91,15 @@ export const properties: INodeProperties[] = [
 			{ displayName: 'K for Low', name: 'kLow', type: 'number', typeOptions: { numberPrecision: 1 }, default: 1.5, description: 'Z score for a low alert: the alert threshold (Socialmetrix uses 1.5 / 2 / 3)' },
 			{ displayName: 'K for Medium', name: 'kMedium', type: 'number', typeOptions: { numberPrecision: 1 }, default: 2 },
 			{ displayName: 'Max Remembered Mentions', name: 'maxSeenIds', type: 'number', typeOptions: { minValue: 100 }, default: 2000, description: 'Mention IDs remembered so a polling overlap is not counted twice (bounds the static data)' },
-			{ displayName: 'Max Series', name: 'maxSeries', type: 'number', typeOptions: { minValue: 1 }, default: 200, description: 'Account × topic series kept; the least recently active are dropped beyond this' },
+			{
+				displayName: 'Max Series',
+				name: 'maxSeries',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 200,
+				description:
+					'Account × topic series kept in static data. Beyond this, series without an open spike are dropped first (the least recently active); a series dropped with a spike still open gets one last alert per spike: status resolved, resolution capacity (closed, not confirmed resolved), so no card or event-log row stays open for ever.',
+			},
 			{ displayName: 'Min Baseline Windows', name: 'minBaselineWindows', type: 'number', typeOptions: { minValue: 1 }, default: 3, description: 'Past windows of history needed before a series can alert' },
 			{ displayName: 'Minimum Count', name: 'minCount', type: 'number', typeOptions: { minValue: 1 }, default: 10, description: 'No alert below this many negatives (volume) or mentions (share) in the window' },
 			{ displayName: 'Minimum Negative Share', name: 'minNegativeShare', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.3, description: 'A negative-share alert needs at least this share (0 … 1)' },

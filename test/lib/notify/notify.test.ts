@@ -125,15 +125,20 @@ describe('alert cards', () => {
 		}
 	});
 
-	it('labels every status, and says an incident closed over Max Open Incidents was not confirmed resolved', () => {
+	it('labels every status, and says an incident closed over Max Open Incidents (a spike: Max Series) was not confirmed resolved', () => {
 		const level = (alert: ReturnType<typeof spikeAlert>, language: 'zh' | 'en') => alertDocument(parseRiskAlert(alert), { language }).fields[0].value;
 		expect(level(spikeAlert({ status: 'ongoing' }), 'zh')).toContain('（持续中）');
 		expect(level(spikeAlert({ status: 'ongoing' }), 'en')).toContain('(ongoing)');
 		expect(level(spikeAlert({ status: 'resolved', resolution: 'quiet' }), 'zh')).toContain('（已解除）');
-		const closed = level(spikeAlert({ status: 'resolved', resolution: 'capacity' }), 'en');
+		const incident = { type: 'complaint', metric: 'risk_mentions', status: 'resolved', resolution: 'capacity' } as const;
+		const closed = level(spikeAlert(incident), 'en');
 		expect(closed).toContain('not confirmed resolved');
 		expect(closed).toContain('Max Open Incidents');
-		expect(level(spikeAlert({ status: 'resolved', resolution: 'capacity' }), 'zh')).toContain('未确认解除');
+		expect(level(spikeAlert(incident), 'zh')).toContain('未确认解除：超出最大未结事件数');
+		// Detect Spikes drops whole account × topic series: its card names that limit.
+		const spike = level(spikeAlert({ status: 'resolved', resolution: 'capacity' }), 'en');
+		expect(spike).toContain('not confirmed resolved: over Max Series');
+		expect(level(spikeAlert({ status: 'resolved', resolution: 'capacity' }), 'zh')).toContain('未确认解除：超出最大序列数');
 	});
 
 	it('an owner that is not a plain id is shown escaped but never mentioned', () => {

@@ -1,5 +1,5 @@
 import { RiskAlertSchema, type RiskAlert, type RiskAssessment } from '../../../lib/model';
-import { detectSpikes, type SpikeObservation, type SpikeState, type WindowCount } from '../../../lib/risk';
+import { SERIES_CAPACITY_OUTCOME, buildRiskEventLogEntry, detectSpikes, type SpikeObservation, type SpikeState, type WindowCount } from '../../../lib/risk';
 
 const HOUR = 3600000;
 const NOW = Date.parse('2026-03-01T12:30:00+08:00');
@@ -230,6 +230,70 @@ describe('detectSpikes', () => {
 		expect(s.seen.length).toBeLessThanOrEqual(100);
 		for (const series of Object.values(s.series)) expect(Object.keys(series.buckets).length).toBeLessThanOrEqual(13);
 		expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+	});
+
+	describe('Max Series: series dropped beyond it', () => {
+		const acc2 = (n: number) => burst(n).map((a) => ({ ...a, accountId: 'acc2' }));
+		/** acc1 and acc2 both with a quiet history; acc1 spiking (both metrics open) at NOW. */
+		function acc1Spiking() {
+			const history = detectSpikes({ counts: [...quietHistory('acc1'), ...quietHistory('acc2')] }, undefined, { ...options, now: iso(NOW - HOUR) }).state;
+			return detectSpikes({ assessments: burst(15) }, history, options);
+		}
+
+		it('a dropped series with an open spike is closed with one last alert per incident (resolution capacity), not left open', () => {
+			const first = acc1Spiking();
+			expect(first.alerts.map((a) => [a.accountId, a.status])).toEqual([
+				['acc1', 'open'],
+				['acc1', 'open'],
+			]);
+			// acc2 spikes too, ten minutes later: two series with open incidents and room for one, so the less recently active goes.
+			const later = { ...options, now: iso(NOW + 10 * 60000), maxSeries: 1, language: 'en' as const };
+			const next = detectSpikes({ assessments: acc2(15) }, first.state, later);
+			expect(next.alerts.map((a) => [a.accountId, a.metric, a.status, a.resolution ?? ''])).toEqual([
+				['acc2', 'negative_volume', 'open', ''],
+				['acc2', 'negative_share', 'open', ''],
+				['acc1', 'negative_volume', 'resolved', 'capacity'],
+				['acc1', 'negative_share', 'resolved', 'capacity'],
+			]);
+			const closed = next.alerts.slice(2);
+			expect(closed.map((a) => a.id)).toEqual(first.alerts.map((a) => a.id));
+			expect(closed.map((a) => a.level)).toEqual(first.alerts.map((a) => a.level));
+			expect(closed[0].firstSeenAt).toBe(first.alerts[0].firstSeenAt);
+			for (const a of next.alerts) expect(RiskAlertSchema.parse(a)).toEqual(a);
+			expect(Object.keys(next.state.series)).toEqual(['acc2|*']);
+			// The event-log row says it was closed unresolved, and names the limit it was dropped over.
+			expect(buildRiskEventLogEntry(closed[0], { at: later.now })).toMatchObject({ incidentId: first.alerts[0].id, status: 'resolved', outcome: SERIES_CAPACITY_OUTCOME });
+			expect(SERIES_CAPACITY_OUTCOME).toMatch(/closed unresolved: over Max Series/);
+			// Dropped means gone: a later run says nothing more about acc1.
+			expect(detectSpikes({}, next.state, { ...later, now: iso(NOW + 3 * HOUR) }).alerts.filter((a) => a.accountId === 'acc1')).toEqual([]);
+		});
+
+		it('drops a series without an open incident first, even a more recently active one', () => {
+			const first = acc1Spiking();
+			// acc2 is busier than acc1 now but quiet: it gives way, and acc1's spike stays open to resolve in its own time.
+			const next = detectSpikes({ assessments: acc2(2) }, first.state, { ...options, now: iso(NOW + 10 * 60000), maxSeries: 1 });
+			expect(next.alerts).toEqual([]);
+			expect(Object.keys(next.state.series)).toEqual(['acc1|*']);
+			expect(Object.keys(next.state.series['acc1|*'].incidents).sort()).toEqual(['negative_share', 'negative_volume']);
+			// Once it has resolved (cleared), acc1 is an ordinary series again and the least recently active goes.
+			const quiet = { ...options, maxSeries: 1, metrics: undefined };
+			let s = next.state;
+			const statuses: string[] = [];
+			for (const h of [1, 2]) {
+				const run = detectSpikes({}, s, { ...quiet, now: iso(NOW + h * HOUR) });
+				statuses.push(...run.alerts.map((a) => `${a.status}/${a.resolution}`));
+				s = run.state;
+			}
+			expect(statuses).toEqual(['resolved/cleared', 'resolved/cleared']);
+			const after = detectSpikes({ assessments: acc2(2).map((a) => ({ ...a, createdAt: iso(NOW + 2 * HOUR + 60000) })) }, s, { ...quiet, now: iso(NOW + 2 * HOUR + 5 * 60000) });
+			expect(after.alerts).toEqual([]);
+			expect(Object.keys(after.state.series)).toEqual(['acc2|*']);
+		});
+
+		it('names a bad Max Series', () => {
+			expect(() => detectSpikes({}, undefined, { ...options, maxSeries: 0 })).toThrow(/maxSeries/);
+			expect(() => detectSpikes({}, undefined, { ...options, maxSeries: 1.5 })).toThrow(/maxSeries/);
+		});
 	});
 
 	it('requires an instant with an offset for now', () => {
