@@ -11,7 +11,7 @@ export { planSchedule } from './plan';
 export type { AccountScheduleRule, CadenceShortfall, PlanOptions, PlanResult, UnplaceableReason } from './plan';
 export { selectDuePosts } from './due';
 export type { DueCaps, DueOptions, DueResult, NotDueReason, OverdueReason } from './due';
-export { expandRecurrence, materializeOccurrences } from './recurrence';
+export { expandRecurrence, materializeOccurrences, parseWindowStart, recurrenceWindow } from './recurrence';
 export type { Occurrence, OccurrenceOverride, RecurrenceRange } from './recurrence';
 export { LIFECYCLE_EVENT_TYPES, createLifecycleEvent } from './events';
 export type { LifecycleEvent, LifecycleEventType } from './events';

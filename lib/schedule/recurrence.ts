@@ -14,7 +14,11 @@ export interface OccurrenceOverride {
 }
 
 export interface RecurrenceRange {
-	/** Inclusive bounds on the series' original instants (ISO with offset, or Date). */
+	/**
+	 * Inclusive bounds on where occurrences happen after edits (ISO with offset, or Date): an occurrence moved
+	 * out of the window is left out, one moved into it from outside comes in. See `recurrenceWindow` for a
+	 * window of local days.
+	 */
 	from: string | Date;
 	to: string | Date;
 	/** Per-occurrence edits, keyed by the original instant in any offset. */
@@ -75,6 +79,33 @@ function* candidateDays(rule: Recurrence, start: DateTime): Generator<DateTime> 
 	}
 }
 
+/**
+ * A window of `days` calendar days from `from` in `zone`: the end is the same wall-clock time `days` local days
+ * later (luxon `plus({ days })`), so a window over a DST change is 23 or 25 hours longer or shorter than whole
+ * 24-hour blocks would make it, and 09:00 on the last day is still inside.
+ */
+export function recurrenceWindow(from: Date, days: number, zone: string): { from: Date; to: Date } {
+	if (!(days >= 0)) throw new InputError(`days must be a non-negative number, got ${days}`, 'daysAhead');
+	const start = DateTime.fromMillis(from.getTime(), { zone: requireZone(zone) });
+	return { from, to: start.plus({ days }).toJSDate() };
+}
+
+/**
+ * The start of a window as typed: an ISO instant with an offset, or a date (`2026-03-01`) meaning midnight in
+ * `zone`. A date-time without an offset is refused rather than read in the process zone.
+ */
+export function parseWindowStart(text: string, zone: string, field = 'rangeFrom'): Date {
+	const value = text.trim();
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		const day = DateTime.fromISO(value, { zone: requireZone(zone) });
+		if (day.isValid) return day.toJSDate();
+	} else if (/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+		const instant = DateTime.fromISO(value, { setZone: true });
+		if (instant.isValid) return instant.toJSDate();
+	}
+	throw new InputError(`From must be an ISO instant with an offset (2026-03-01T00:00:00+08:00) or a date (2026-03-01), got "${text}"`, field);
+}
+
 function overrideIndex(overrides: Record<string, OccurrenceOverride> | undefined): Map<number, OccurrenceOverride> {
 	const map = new Map<number, OccurrenceOverride>();
 	for (const [key, value] of Object.entries(overrides ?? {})) map.set(toMillis(key, `overrides.${key}`), value);
@@ -82,8 +113,8 @@ function overrideIndex(overrides: Record<string, OccurrenceOverride> | undefined
 }
 
 /**
- * Expands a post's recurrence into occurrences whose original instant lies in [from, to].
- * The series starts at `post.scheduledAt` and repeats that wall-clock time in `post.timezone`, so
+ * Expands a post's recurrence into occurrences that happen in [from, to] once edits are applied (a moved
+ * occurrence counts where it was moved to), in time order. The series starts at `post.scheduledAt` and repeats that wall-clock time in `post.timezone`, so
  * 09:00 America/New_York stays 09:00 local across DST changes. DST policy is `atWallClock`'s: a time
  * in the spring gap moves forward by the gap, an ambiguous autumn time takes the first occurrence.
  * `count` counts every generated occurrence including exceptions (RFC 5545); `until` is inclusive.
@@ -99,22 +130,26 @@ export function expandRecurrence(post: Pick<Post, 'scheduledAt' | 'timezone' | '
 	const untilMs = rule.until ? toMillis(rule.until, 'recurrence.until') : Infinity;
 	const skipped = new Set((rule.exceptions ?? []).map((e) => toMillis(e, 'recurrence.exceptions')));
 	const overrides = overrideIndex(range.overrides);
+	// An occurrence after the window may be moved into it: walk the series up to the last one an edit moves.
+	const lastMoved = Math.max(-Infinity, ...[...overrides].filter(([, o]) => o.at && !o.skip).map(([key]) => key));
 	const limit = range.limit ?? 10_000;
-	const out: Occurrence[] = [];
+	const out: Array<Occurrence & { ms: number }> = [];
 	let index = 0;
 	for (const day of candidateDays(rule, start)) {
 		const at = atWallClock(day, start.hour, start.minute, zone).set({ second: start.second });
 		const ms = at.toMillis();
 		if (ms < start.toMillis()) continue;
-		if (ms > untilMs || ms > toMs || (rule.count !== undefined && index >= rule.count) || out.length >= limit) break;
+		if (ms > untilMs || (ms > toMs && ms > lastMoved) || (rule.count !== undefined && index >= rule.count) || out.length >= limit) break;
 		const n = index++;
 		const override = overrides.get(ms);
-		if (ms < fromMs || skipped.has(ms) || override?.skip) continue;
+		if (skipped.has(ms) || override?.skip) continue;
 		const originalAt = toInstantString(at);
-		const moved = override?.at ? toInstantString(parseInstant(override.at, zone, `overrides.${originalAt}.at`)) : originalAt;
-		out.push(override ? { index: n, originalAt, at: moved, override } : { index: n, originalAt, at: moved });
+		const moved = override?.at ? parseInstant(override.at, zone, `overrides.${originalAt}.at`) : at;
+		if (moved.toMillis() < fromMs || moved.toMillis() > toMs) continue;
+		const occurrence: Occurrence = override ? { index: n, originalAt, at: toInstantString(moved), override } : { index: n, originalAt, at: originalAt };
+		out.push({ ...occurrence, ms: moved.toMillis() });
 	}
-	return out;
+	return out.sort((a, b) => a.ms - b.ms || a.index - b.index).map(({ ms: _ms, ...occurrence }) => occurrence);
 }
 
 /**

@@ -170,6 +170,39 @@ describe('Content Calendar node (n8n-core engine)', () => {
 		});
 	});
 
+	describe('Expand Recurrence windows (local days, edited times)', () => {
+		const ny = (id: string, scheduledAt: string) => post(id, { status: 'scheduled', timezone: 'America/New_York', scheduledAt, recurrence: { freq: 'daily' } });
+
+		it('Days Ahead counts New York calendar days across the November change: 09:00 on the last day is in', async () => {
+			const result = await run({ operation: 'expandRecurrence', rangeFrom: '2026-10-30T09:00:00-04:00', daysAhead: 7 }, [ny('d', '2026-10-30T09:00:00-04:00')]);
+			expect(result.error).toBeUndefined();
+			const times = output(result, 0).map((p) => p.scheduledAt);
+			expect(times).toHaveLength(8);
+			expect(times.slice(-2)).toEqual(['2026-11-05T09:00:00-05:00', '2026-11-06T09:00:00-05:00']);
+		});
+
+		it('… and across the March change: 09:30 on the last day is out (the window ends at 09:00 local)', async () => {
+			const result = await run({ operation: 'expandRecurrence', rangeFrom: '2026-03-02T09:00:00-05:00', daysAhead: 7 }, [ny('d', '2026-03-02T09:30:00-05:00')]);
+			expect(output(result, 0).map((p) => p.scheduledAt).at(-1)).toBe('2026-03-08T09:30:00-04:00');
+		});
+
+		it('From as a date starts at midnight in the post’s zone', async () => {
+			const result = await run({ operation: 'expandRecurrence', rangeFrom: '2026-03-08', daysAhead: 1 }, [ny('d', '2026-03-02T00:00:00-05:00')]);
+			expect(output(result, 0).map((p) => p.scheduledAt)).toEqual(['2026-03-08T00:00:00-05:00', '2026-03-09T00:00:00-04:00']);
+		});
+
+		it('Occurrence Edits apply before the window: moved out is left out, moved in from outside comes in', async () => {
+			const edits = { '2026-03-04T09:00:00-05:00': { at: '2026-03-20T09:00:00-04:00' }, '2026-03-12T09:00:00-04:00': { at: '2026-03-05T15:00:00-05:00', title: 'pulled in' } };
+			const result = await run({ operation: 'expandRecurrence', rangeFrom: '2026-03-03T00:00:00-05:00', daysAhead: 3, overrides: JSON.stringify(edits) }, [ny('d', '2026-03-02T09:00:00-05:00')]);
+			expect(output(result, 0).map((p) => [p.id, p.scheduledAt, p.title])).toEqual([
+				['d@2026-03-03T09:00:00-05:00', '2026-03-03T09:00:00-05:00', '标题 d'],
+				['d@2026-03-05T09:00:00-05:00', '2026-03-05T09:00:00-05:00', '标题 d'],
+				['d@2026-03-12T09:00:00-04:00', '2026-03-05T15:00:00-05:00', 'pulled in'],
+			]);
+			expect(output(result, 0)[2].occurrence).toEqual({ seriesId: 'd', index: 10, originalAt: '2026-03-12T09:00:00-04:00' });
+		});
+	});
+
 	describe('Check Compliance', () => {
 		it('finds Advertising Law terms and user-banned terms with positions and suggestions, and WeChat limits', async () => {
 			const title = '全网最低价的咖啡，你一定没喝过这么好喝的精品手冲挂耳';

@@ -1,5 +1,5 @@
 import { Recurrence } from '../../../lib/model';
-import { expandRecurrence, materializeOccurrences } from '../../../lib/schedule';
+import { expandRecurrence, materializeOccurrences, parseWindowStart, recurrenceWindow } from '../../../lib/schedule';
 import { makePost } from './fixtures';
 
 const series = (scheduledAt: string, timezone: string, recurrence: Partial<Recurrence>) =>
@@ -124,5 +124,63 @@ describe('expandRecurrence: rule parts', () => {
 
 	it('refuses a series without a start', () => {
 		expect(() => expandRecurrence({ timezone: 'Asia/Shanghai', recurrence: { freq: 'daily', interval: 1 } }, range)).toThrow(/scheduledAt/);
+	});
+});
+
+describe('expandRecurrence: the window reads edited times', () => {
+	const p = series('2026-03-01T09:00:00+08:00', 'Asia/Shanghai', {});
+	const window = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-04T23:59:59+08:00' };
+
+	it('an occurrence moved out of the window is left out', () => {
+		const occ = expandRecurrence(p, { ...window, overrides: { '2026-03-03T09:00:00+08:00': { at: '2026-03-10T09:00:00+08:00' } } });
+		expect(occ.map((o) => o.originalAt)).toEqual(['2026-03-02T09:00:00+08:00', '2026-03-04T09:00:00+08:00']);
+	});
+
+	it('an occurrence moved into the window from after or before it comes out, in time order, numbered in the series', () => {
+		const occ = expandRecurrence(p, {
+			...window,
+			overrides: { '2026-03-10T09:00:00+08:00': { at: '2026-03-03T15:00:00+08:00', title: 'pulled in' }, '2026-03-01T01:00:00Z': { at: '2026-03-04T20:00:00+08:00' } },
+		});
+		expect(occ.map((o) => [o.index, o.originalAt, o.at])).toEqual([
+			[1, '2026-03-02T09:00:00+08:00', '2026-03-02T09:00:00+08:00'],
+			[2, '2026-03-03T09:00:00+08:00', '2026-03-03T09:00:00+08:00'],
+			[9, '2026-03-10T09:00:00+08:00', '2026-03-03T15:00:00+08:00'],
+			[3, '2026-03-04T09:00:00+08:00', '2026-03-04T09:00:00+08:00'],
+			[0, '2026-03-01T09:00:00+08:00', '2026-03-04T20:00:00+08:00'],
+		]);
+		expect(materializeOccurrences(p, { ...window, overrides: { '2026-03-10T09:00:00+08:00': { at: '2026-03-03T15:00:00+08:00', title: 'pulled in' } } })[2]).toMatchObject({
+			id: 's@2026-03-10T09:00:00+08:00',
+			scheduledAt: '2026-03-03T15:00:00+08:00',
+			title: 'pulled in',
+		});
+	});
+
+	it('an edit beyond until or count moves nothing in (that occurrence does not exist)', () => {
+		const short = series('2026-03-01T09:00:00+08:00', 'Asia/Shanghai', { count: 3 });
+		expect(expandRecurrence(short, { ...window, overrides: { '2026-03-10T09:00:00+08:00': { at: '2026-03-03T15:00:00+08:00' } } }).map((o) => o.at)).toEqual(['2026-03-02T09:00:00+08:00', '2026-03-03T09:00:00+08:00']);
+	});
+});
+
+describe('recurrenceWindow: local calendar days, not 24-hour blocks', () => {
+	it('over the March change (America/New_York) the window ends at From’s local time: 09:30 on the last day is outside', () => {
+		const w = recurrenceWindow(new Date('2026-03-02T09:00:00-05:00'), 7, 'America/New_York');
+		expect(w.to.toISOString()).toBe('2026-03-09T13:00:00.000Z'); // 09:00 EDT, 167 hours later
+		const daily = series('2026-03-02T09:30:00-05:00', 'America/New_York', {});
+		expect(ats(expandRecurrence(daily, w)).at(-1)).toBe('2026-03-08T09:30:00-04:00');
+	});
+
+	it('over the November change the window ends at From’s local time: 09:00 on the last day is inside', () => {
+		const w = recurrenceWindow(new Date('2026-10-30T09:00:00-04:00'), 7, 'America/New_York');
+		expect(w.to.toISOString()).toBe('2026-11-06T14:00:00.000Z'); // 09:00 EST, 169 hours later
+		const daily = series('2026-10-30T09:00:00-04:00', 'America/New_York', {});
+		const got = ats(expandRecurrence(daily, w));
+		expect(got).toHaveLength(8);
+		expect(got.at(-1)).toBe('2026-11-06T09:00:00-05:00');
+	});
+
+	it('From as a date is midnight in the calendar’s zone; a date-time without an offset is refused', () => {
+		expect(parseWindowStart('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+		expect(parseWindowStart('2026-03-08T00:00:00+08:00', 'America/New_York').toISOString()).toBe('2026-03-07T16:00:00.000Z');
+		expect(() => parseWindowStart('2026-03-08T00:00:00', 'America/New_York')).toThrow(/From must be an ISO instant with an offset/);
 	});
 });
