@@ -151,8 +151,11 @@ export function negatedAffixTokens(text: string, tokens: readonly Token[], dict:
 		if (stem?.kind !== 'word' || stem.weight === 0 || stem.punctuation) return;
 		out.push({ start, end, info: { kind: 'word', weight: stem.weight * (stem.weight > 0 ? -0.75 : -0.5) } });
 	};
+	// Only an affix at the word's edge is followed into the word: a run of letters is then walked once, not once
+	// per "un" or "less" inside it (quadratic on a spam comment of 100k letters).
 	for (const prefix of PREFIXES) {
 		for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 2)) {
+			if (at > 0 && joinsWord(text.charCodeAt(at - 1))) continue;
 			let end = at + 2;
 			while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
 			found(at, end, at + 2, end);
@@ -160,6 +163,7 @@ export function negatedAffixTokens(text: string, tokens: readonly Token[], dict:
 	}
 	for (const suffix of SUFFIXES) {
 		for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + 4)) {
+			if (at + 4 < text.length && joinsWord(text.charCodeAt(at + 4))) continue;
 			let start = at;
 			while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
 			found(start, at + 4, start, at);

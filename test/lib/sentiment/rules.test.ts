@@ -147,6 +147,14 @@ describe('negating affixes', () => {
 		expect(label('the unhappy customer')).toBe('negative');
 	});
 
+	it('reads a long run of letters once, not once per affix inside it (no quadratic scan on spam)', () => {
+		const spam = ['un'.repeat(100_000), 'less'.repeat(50_000), 'unX'.repeat(66_000)];
+		const started = Date.now();
+		for (const text of spam) analyzeSentiment(text);
+		// Linear: a few ms each; the quadratic scan took tens of seconds here.
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+
 	it('follows a ruleset: a stem the team adds is negated too', () => {
 		const ruleset = { terms: { snappy: 3 } };
 		expect(analyzeSentiment('an unsnappy checkout', { ruleset }).score).toBeLessThan(0);
