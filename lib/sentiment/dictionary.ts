@@ -2,7 +2,7 @@ import afinn = require('sentiment/languages/en/labels.json');
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { EMOJI } from './lexicon/emoji';
 import { EN_REVIEW_WORDS, EN_SERVICE_WORDS, EN_WORDS } from './lexicon/en-words';
-import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, INTENSIFYING_ADVERBS, IRREALIS_MARKERS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
+import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, GRATITUDE, INTENSIFYING_ADVERBS, IRREALIS_MARKERS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
 import { SLANG } from './lexicon/slang';
 import { VADER_EN } from './lexicon/vader-en';
 import { expandWeightTable } from './lexicon/table';
@@ -11,7 +11,7 @@ import type { SentimentRuleset } from './types';
 
 /** What a matched term does in the scorer. */
 export type TermInfo =
-	| { kind: 'word'; weight: number; praise?: boolean; degreeBeforeWord?: number; punctuation?: boolean }
+	| { kind: 'word'; weight: number; praise?: boolean; degreeBeforeWord?: number; punctuation?: boolean; gratitude?: boolean }
 	| { kind: 'negator'; strength: number; dangling?: number; praiseOnly?: boolean }
 	| { kind: 'degree'; multiplier: number; dangling?: number }
 	| { kind: 'contrast' }
@@ -49,6 +49,10 @@ function baseTerms(): Map<string, TermInfo> {
 	for (const term of PRAISE_HEADS) {
 		const info = terms.get(term);
 		terms.set(term, { kind: 'word', weight: info?.kind === 'word' ? info.weight : 2, praise: true });
+	}
+	for (const term of GRATITUDE) {
+		const info = terms.get(term);
+		if (info?.kind === 'word' && info.weight > 0) terms.set(term, { ...info, gratitude: true });
 	}
 	for (const [term, multiplier] of [...DUAL_ROLE_DEGREE, ...INTENSIFYING_ADVERBS]) {
 		const info = terms.get(term) ?? { kind: 'word', weight: 0 };

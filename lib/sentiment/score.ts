@@ -12,7 +12,8 @@ import type { Token } from './tokenize';
  *   own after a complaint ("my drinks never came. Awesome!"); quoted praise (「好」服务) is negative;
  * - a negative word after an "again" marker (又, again) × 1.3;
  * - irrealis blocking (Taboada et al. 2011, SO-CAL): praise after a modal or "if" in the same clause is
- *   not counted ("it could have been fun", "if the food were good"), a complaint still is ("if it breaks again");
+ *   not counted ("it could have been fun", "if the food were good"), a complaint still is ("if it breaks again"),
+ *   and so are thanks ("I would like to thank the crew"); capitalised "May" (the month) is no modal;
  * - an emphatic negator (一点都不, 根本不, not, never, no) or excess marker (太, too) that reaches no lexicon
  *   word but is followed by some word counts as a mild complaint itself (颜色一点都不红, 太短了, did not arrive).
  * Negative contributions weigh × 1.7 (reviews mention good points before the complaint; 1.7 rather than
@@ -152,7 +153,9 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 				repeatPending = true;
 				continue;
 			case 'irrealis':
-				irrealisClause = clause;
+				// "May" with a capital is the month ("flew in May and loved it") or a wish for the reader ("May I
+				// say", "May God bless you"), not a modal that makes the praise after it hypothetical.
+				if (!text.startsWith('May', t.start)) irrealisClause = clause;
 				continue;
 			case 'sarcasm':
 				sarcasmClause = clause;
@@ -193,8 +196,9 @@ export function scoreTokens(text: string, tokens: readonly Token[], params: Scor
 			value *= params.negativeWeight;
 		}
 		value *= afterContrast * (concessionClause === clause ? 0.5 : 1);
-		// Praise in an irrealis clause is not a judgement ("it could be good", "if it worked well").
-		if (value > 0 && irrealisClause === clause) continue;
+		// Praise in an irrealis clause is not a judgement ("it could be good", "if it worked well"); thanks is
+		// still given ("I would like to thank the crew").
+		if (value > 0 && irrealisClause === clause && !info.gratitude) continue;
 		const praise = value > 0 && !!info.praise;
 		const echo = praise && standsAlone(text, t.start, t.end) && contributions.reduce((sum, c) => sum + c.value, 0) < 0;
 		contributions.push({ value, praise, clause, echo });

@@ -37,12 +37,12 @@ export const EN_REVIEW_WORDS: WeightTable = {
  * can't wait). "can't" reaches the scorer as "ca not" ("n't" is spelled "not").
  */
 export const EN_SERVICE_WORDS: WeightTable = {
-	'3': 'could_not_be_happier could_not_be_more_pleased could_not_be_more_happy could_not_ask_for_more could_not_ask_for_better ca_not_recommend_enough can_not_recommend_enough cannot_recommend_enough would_highly_recommend would_definitely_recommend would_totally_recommend ca_not_wait can_not_wait cannot_wait cant_wait above_and_beyond made_my_day nailed_it five_stars',
+	'3': 'could_not_be_better could_not_have_been_better could_not_be_more_helpful could_not_have_been_more_helpful could_not_have_asked_for_better could_not_have_asked_for_a_better could_not_have_asked_for_more could_not_ask_for_a_better ca_not_thank_you_enough can_not_thank_you_enough cannot_thank_you_enough could_not_be_happier could_not_be_more_pleased could_not_be_more_happy could_not_ask_for_more could_not_ask_for_better ca_not_recommend_enough can_not_recommend_enough cannot_recommend_enough would_highly_recommend would_definitely_recommend would_totally_recommend ca_not_wait can_not_wait cannot_wait cant_wait above_and_beyond made_my_day nailed_it five_stars',
 	'2': 'ca_not_complain can_not_complain cannot_complain ca_not_go_wrong can_not_go_wrong cannot_go_wrong ca_not_beat can_not_beat cannot_beat would_recommend would_buy_again would_fly_again would_stay_again would_watch_again would_order_again no_complaints shout_out shoutout hats_off thumbs_up way_to_go keep_it_up worth_watching worth_seeing rock_star rockstar hassle-free hassle_free effortless attentive accommodating prompt knowledgeable upgraded',
 	'1.5': 'no_worries',
 	'1': 'no_problem not_a_problem no_issues upgrade',
 	'-1': 'fee fees excuses excuse diverted bumped on_the_tarmac how_long when_will any_update any_updates anyone_there is_anyone',
 	'-1.5': 'could_be_better could_use_some_work come_on what\'s_going_on what_is_going_on whats_going_on hold_music would_rather i\'d_rather we\'d_rather if_only i_wish we_wish',
 	'-2': 'where_is_my where\'s_my wheres_my where_are_my where_are_our where_is_our how_much_longer still_no still_nothing still_sitting still_stuck still_on_hold still_delayed still_not never_received never_got never_arrived never_showed never_came put_on_hold busy_signal hidden_fees extra_charge lost_bag lost_bags lost_baggage mishandled cramped smelly filthy inoperable no_one_answers nobody_answers broken_promise broken_promises hidden_fee unreachable unanswered no-show stay_away one_star 2/10 what_were_they_thinking',
-	'-3': 'false_advertising bait_and_switch avoid_at_all_costs zero_stars 0/10 1/10',
+	'-3': 'could_not_be_worse could_not_have_been_worse could_not_get_any_worse ca_not_get_any_worse can_not_get_any_worse cannot_get_any_worse false_advertising bait_and_switch avoid_at_all_costs zero_stars 0/10 1/10',
 };

@@ -118,6 +118,9 @@ export const REPEAT_MARKERS: readonly string[] = ['又', '又一次', '再次', 
  */
 export const IRREALIS_MARKERS: readonly string[] = ['would', 'could', 'should', 'might', 'may', 'if'];
 
+/** Thanks is given, not wished for, in a modal clause too: "I would like to thank the crew", "would just like to say thanks". */
+export const GRATITUDE: readonly string[] = ['thank', 'thanks', 'thank you', 'thankyou', 'thx', 'many thanks'];
+
 /** Praise that sarcasm turns around ("great job losing my bag", "真是太棒了，又坏了"). */
 export const PRAISE_HEADS: readonly string[] = [
 	'太棒', '真棒', '好棒', '棒', '厉害', '真好', '太好了', '牛', '牛逼', '谢谢', '感谢', '多谢', '优秀', '完美', '给力', '满意', '好评', '点赞', '服务好', '专业', '靠谱', '贴心', '赞',

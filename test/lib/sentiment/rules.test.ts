@@ -129,6 +129,31 @@ describe('irrealis: praise that is wished for, not found', () => {
 		expect(label("you can't go wrong with them")).toBe('positive');
 		expect(label('it could have been great')).toBe('negative');
 	});
+
+	it('keeps the negated-modal idioms: "couldn\'t be better" is praise, "couldn\'t be worse" a complaint', () => {
+		expect(label("Service couldn't be better!")).toBe('positive');
+		expect(label('the crew could not have been better')).toBe('positive');
+		expect(label("couldn't have asked for a better crew")).toBe('positive');
+		expect(label('Thank you, you could not have been more helpful')).toBe('positive');
+		expect(label("Can't thank you enough for sorting my refund!")).toBe('positive');
+		expect(label("Service couldn't be worse.")).toBe('negative');
+		expect(label('it could not have been worse')).toBe('negative');
+		expect(label("it can't get any worse")).toBe('negative');
+	});
+
+	it('thanks in a modal clause is still thanks ("I would like to thank ...")', () => {
+		expect(label('I would like to thank Sarah for her help today')).toBe('positive');
+		expect(label('I would just like to say thanks to the whole crew')).toBe('positive');
+		// What is wished for around it still is not counted.
+		expect(score('I would like to thank the crew, it would be perfect')).toBe(score('I would like to thank the crew'));
+		expect(score('I would love it')).toBe(0);
+	});
+
+	it('"May" the month is no modal; lower-case "may" is', () => {
+		expect(label('We flew with you in May and loved every minute')).toBe('positive');
+		expect(label('Booked for May and the hotel was amazing')).toBe('positive');
+		expect(score('the new app may be great')).toBe(0);
+	});
 });
 
 describe('negating affixes', () => {
