@@ -123,6 +123,13 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			const soft = await run({ operation: 'assessMentions' }, [mention('好'), { text: 'no id' }], { continueOnFail: true });
 			expect(soft.nodeOutput(NODE)[1]).toMatchObject({ itemIndex: 1 });
 		});
+
+		it('a comment under other field names is an error naming the item and field, not a tick passed over', async () => {
+			// A comment from another system, mapped with its own names: none of platform, id, text.
+			const comment = { commentId: 'c9', content: '退款！我要投诉', author: { id: 'u1' }, createdAt: iso(NOW) };
+			const result = await run({ operation: 'assessMentions' }, [mention('好'), comment]);
+			expect(result.error?.message).toMatch(/Item 1 is not a Mention: platform/);
+		});
 	});
 
 	describe('Detect Spikes', () => {
@@ -342,8 +349,9 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			const after = await run(params({}, { referenceTime: '2026-03-02T13:30:00+08:00' }), [{}]);
 			expect(after.error).toBeUndefined();
 			expect(output(after, 0)).toEqual([]);
-			// A Mention wired in by mistake is still an error, not a tick.
+			// A Mention wired in by mistake is still an error, not a tick; so is another node's output (Team Notify's).
 			expect((await run(params(), [mention('not assessed')])).error?.message).toMatch(/Item 0 is not a RiskAssessment/);
+			expect((await run(params(), [{ ok: true, channel: 'wecom', status: 'sent' }])).error?.message).toMatch(/Item 0 is not a RiskAssessment/);
 		});
 
 		it('closes an incident dropped beyond Max Open Incidents with a resolved alert and an event-log row saying so', async () => {

@@ -10,7 +10,7 @@ const show = { show: { operation: ['assessMentions'] } };
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Input: Mention items (platform, ID, author, text, createdAt; likes, replies and author followers raise the reach), e.g. from List WeChat Comments or the Comment Push Trigger. Output: one RiskAssessment per Mention, paired. An item with no mention field at all (a Schedule Trigger’s tick) is passed over without output.',
+			'Input: Mention items (platform, ID, author, text, createdAt; likes, replies and author followers raise the reach), e.g. from List WeChat Comments or the Comment Push Trigger. Output: one RiskAssessment per Mention, paired. A Schedule Trigger’s tick (an item with only its fields: timestamp, Readable date, …; or an empty item) is passed over without output.',
 		name: 'assessNotice',
 		type: 'notice',
 		default: '',
@@ -113,7 +113,7 @@ export function makeExecutor(ctx: IExecuteFunctions): (itemIndex: number) => Pro
 	const shared = settingsCache<AssessOptions>();
 	return async (i) => {
 		const json = ctx.getInputData()[i].json;
-		// A Schedule Trigger's tick (no mention field at all) is passed over: a tick meant for Raise Alerts may come
+		// A Schedule Trigger's tick (only its fields, or none) is passed over: a tick meant for Raise Alerts may come
 		// through here (comment-risk-monitor: Always Output Data then hands Raise Alerts an empty item, also a tick).
 		if (isTriggerTick(json)) return [];
 		const mention = mentionFromItem(json, i);

@@ -181,16 +181,19 @@ export function assessmentFromItem(json: IDataObject, itemIndex: number): RiskAs
 	return parsed.data;
 }
 
-/** Fields of which a RiskAssessment (or a Mention wired in by mistake) has at least one. */
-const ASSESSMENT_MARKERS = ['mentionId', 'riskLevel', 'sentiment', 'categories', 'text', 'platform', 'id'];
+/** Every field n8n's Schedule Trigger puts in its item (all its versions, n8n 1.x and 2.x), and nothing else. */
+const SCHEDULE_TICK_FIELDS: ReadonlySet<string> = new Set(['timestamp', 'Readable date', 'Readable time', 'Day of week', 'Year', 'Month', 'Day of month', 'Hour', 'Minute', 'Second', 'Timezone']);
 
 /**
- * An item that carries nothing of an assessment or a mention: a Schedule Trigger's tick (`timestamp`, `Readable date`, …)
- * or the empty item of Always Output Data. Raise Alerts and Detect Spikes run on it with no assessments, which
- * resolves quiet incidents on time; an item with any assessment or mention field is still checked as an assessment.
+ * A Schedule Trigger's tick (only its fields: `timestamp`, `Readable date`, …) or the empty item of Always Output
+ * Data (or of Cron / Interval). Raise Alerts and Detect Spikes run on it with no assessments, which resolves quiet
+ * incidents on time. Told by what it has, not by what it lacks: any other field makes the item data, checked as
+ * such, so a comment mapped under other names (`content`, `commentId`) or another node's output wired in by
+ * mistake is an error naming the item and field, not passed over in silence.
  */
 export function isTriggerTick(json: IDataObject): boolean {
-	return !ASSESSMENT_MARKERS.some((key) => key in json);
+	for (const key in json) if (!SCHEDULE_TICK_FIELDS.has(key)) return false;
+	return true;
 }
 
 /**
