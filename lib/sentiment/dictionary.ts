@@ -2,7 +2,7 @@ import afinn = require('sentiment/languages/en/labels.json');
 import { createPatternMatcher, type PatternMatcher } from '../text/pattern-matcher';
 import { EMOJI } from './lexicon/emoji';
 import { EN_REVIEW_WORDS, EN_SERVICE_WORDS, EN_WORDS } from './lexicon/en-words';
-import { CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, GRATITUDE, INTENSIFYING_ADVERBS, IRREALIS_MARKERS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
+import { COMMITMENTS, CONCESSIONS, CONTRASTS, DANGLING, DEGREE_ADVERBS, EXASPERATION_MARKS, EXPECTATIONS, GRATITUDE, INTENSIFYING_ADVERBS, IRREALIS_MARKERS, NEGATORS, PRAISE_HEADS, REPEAT_MARKERS, SARCASM_CUES } from './lexicon/modifiers';
 import { SLANG } from './lexicon/slang';
 import { VADER_EN } from './lexicon/vader-en';
 import { expandWeightTable } from './lexicon/table';
@@ -46,6 +46,7 @@ function baseTerms(): Map<string, TermInfo> {
 	for (const [term, weight] of SARCASM_CUES) terms.set(term, { kind: 'sarcasm', weight });
 	for (const term of REPEAT_MARKERS) terms.set(term, { kind: 'repeat' });
 	for (const term of IRREALIS_MARKERS) terms.set(term, { kind: 'irrealis' });
+	for (const term of COMMITMENTS) if (!terms.has(term)) terms.set(term, { kind: 'word', weight: 0 });
 	for (const term of PRAISE_HEADS) {
 		const info = terms.get(term);
 		terms.set(term, { kind: 'word', weight: info?.kind === 'word' ? info.weight : 2, praise: true });

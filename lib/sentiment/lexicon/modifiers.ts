@@ -118,6 +118,15 @@ export const REPEAT_MARKERS: readonly string[] = ['又', '又一次', '再次', 
  */
 export const IRREALIS_MARKERS: readonly string[] = ['would', 'could', 'should', 'might', 'may', 'if'];
 
+/**
+ * A modal with a word of commitment is a promise or a recommendation, not a wish: "would definitely fly with
+ * you again", "you should try the cake, it's amazing". These phrases shadow the bare modal, so what follows counts.
+ */
+export const COMMITMENTS: readonly string[] = [
+	...['would definitely', 'would absolutely', 'would totally', 'would gladly', 'would happily', 'would 100%', 'would certainly'],
+	...['should definitely', 'should absolutely', 'should totally', 'should try', 'should visit', 'should watch', 'should see', 'should check out', 'should go', 'should get', 'should read', 'must try'],
+];
+
 /** Thanks is given, not wished for, in a modal clause too: "I would like to thank the crew", "would just like to say thanks". */
 export const GRATITUDE: readonly string[] = ['thank', 'thanks', 'thank you', 'thankyou', 'thx', 'many thanks'];
 

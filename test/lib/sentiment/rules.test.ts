@@ -130,6 +130,22 @@ describe('irrealis: praise that is wished for, not found', () => {
 		expect(label('it could have been great')).toBe('negative');
 	});
 
+	it('a modal with a word of commitment is a promise or a recommendation, not a wish', () => {
+		expect(label('Would definitely fly with you again!')).toBe('positive');
+		expect(label('Everyone should try this amazing place')).toBe('positive');
+		expect(label('you should definitely visit, the staff are lovely')).toBe('positive');
+		expect(label('I would definitely not recommend them')).toBe('negative');
+		expect(label('I will never fly with you again')).toBe('negative');
+		expect(label("won't buy again")).toBe('negative');
+	});
+
+	it('a polite wish for what the brand is not doing is a mild complaint', () => {
+		expect(label('It would be nice to get my money back')).toBe('negative');
+		expect(label('would be great if someone answered the phone')).toBe('negative');
+		expect(label('I would appreciate a response')).toBe('negative');
+		expect(score('I would appreciate a response')).toBeGreaterThan(score('I want my money back, this is useless'));
+	});
+
 	it('keeps the negated-modal idioms: "couldn\'t be better" is praise, "couldn\'t be worse" a complaint', () => {
 		expect(label("Service couldn't be better!")).toBe('positive');
 		expect(label('the crew could not have been better')).toBe('positive');
