@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { isPlatformError } from '../errors';
 import type { Mention } from '../model';
-import type { CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { DOUYIN_TIMEZONE, DOUYIN_TOKEN_EXPIRED, douyinUserApi, refreshDouyinToken, type DouyinOptions } from './douyin';
 import { toCount, type JsonApi, type JsonBody } from './http-json';
@@ -17,8 +17,14 @@ import type { PlatformContext } from './types';
  *   count), `content`, `create_time` (unix seconds; createdAt in China time), `digg_count`, `reply_comment_total`.
  * - An expired token (2190008) is refreshed once with the refresh token, as the metrics adapter does; 2190004
  *   means the item.comment scope was not granted.
+ * - A video deleted since the poll listed it is skipped and logged, the other videos are still read. Its code is
+ *   taken to be 2111007 获取视频失败, the video-lookup failure among the video-comment codes of Douyin's status-code
+ *   table (通用状态码(旧)). ASSUMPTION: the table does not say that a deleted video is what answers it, and no other
+ *   code there names a missing video; 2100005 (invalid parameter) is not taken, as it also means a malformed call.
  */
 export const DOUYIN_COMMENT_PAGE = 20;
+/** A video deleted since it was listed: 2111007 获取视频失败 (ASSUMPTION, see above). */
+const DOUYIN_GONE = new Set(['2111007']);
 
 /** The adapter's credential fields; `maxPages` counts comment pages a video (default 5). */
 export type DouyinCommentsOptions = Pick<DouyinOptions, 'clientKey' | 'clientSecret' | 'accessToken' | 'refreshToken' | 'openId' | 'baseUrl'> & { maxPages?: number };
@@ -50,9 +56,11 @@ export class DouyinComments implements CommentSource {
 	async commentsOf(post: WatchedPost): Promise<Mention[]> {
 		const out: Mention[] = [];
 		const maxPages = this.options.maxPages ?? 5;
+		const gone = { codes: DOUYIN_GONE, what: 'video', log: this.ctx.log };
 		let cursor = 0;
 		for (let n = 1; n <= maxPages; n++) {
-			const data = await this.page(post.postId, cursor);
+			const data = await unlessPostGone(post, gone, () => this.page(post.postId, cursor));
+			if (!data) return out;
 			const list = Array.isArray(data.list) ? (data.list as JsonBody[]) : [];
 			for (const c of list) {
 				const mention = douyinCommentToMention(c, post);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import type { Mention } from '../model';
+import { sortOldestFirst, unlessPostGone } from '../polling/comment-source';
 import { addDays, eachDay, todayIn, type DayRange } from '../time/date-range';
 import { WECHAT_DATA_START, WECHAT_TIMEZONE } from './wechat-oa';
 import type { WechatOaApi } from './wechat-oa-api';
@@ -14,8 +15,16 @@ import type { WechatOaApi } from './wechat-oa-api';
  * - `count` must stay below 50 (errcode 88010 otherwise); pages are read with begin = 0, count, 2·count …
  *   until `total` is reached or a page comes back short, so every comment appears exactly once.
  * - Comments are in China time; createdAt carries the +08:00 offset.
+ * - comment/list's documented errors are 45009 (daily quota), 88000 "without comment privilege" (没有留言权限, the
+ *   account lacks the comment feature: every article would answer it, so it fails the poll), 88001 "msg_data is not
+ *   exists" (该图文不存在) and 88010 (count). A poll skips an article answering 88001 (see commentsOnWechatArticles).
  */
 export const WECHAT_COMMENT_PAGE_MAX = 49;
+/**
+ * An article that no longer exists: 88001 "msg_data is not exists" (该图文不存在). ASSUMPTION: WeChat documents no
+ * code for an article deleted after publishing; 88001 is its code for an article that does not exist.
+ */
+const WECHAT_GONE = new Set(['88001']);
 
 export interface WechatArticleRef {
 	msgDataId: number;
@@ -99,6 +108,25 @@ export async function listWechatComments(api: WechatOaApi, article: WechatArticl
 		if (page.length < count || (Number.isFinite(total) && begin >= total)) break;
 	}
 	return out;
+}
+
+/**
+ * The comments of several articles (a poll's recent articles), oldest first across them. An article deleted since
+ * the datacube listed it (88001) is logged and skipped, as the comment readers of the other platforms do; any other
+ * error fails the whole read. Reading named articles stays strict: listWechatComments reports 88001.
+ */
+export async function commentsOnWechatArticles(
+	api: WechatOaApi,
+	articles: readonly WechatArticleRef[],
+	options: ListCommentsOptions & { log?: (message: string) => void },
+): Promise<Mention[]> {
+	const out: Mention[] = [];
+	const gone = { codes: WECHAT_GONE, what: 'article', log: options.log };
+	for (const article of articles) {
+		const mentions = await unlessPostGone({ postId: wechatMsgId(article) }, gone, () => listWechatComments(api, article, options));
+		if (mentions) out.push(...mentions);
+	}
+	return sortOldestFirst(out);
 }
 
 function chinaInstant(unixSeconds: number): string {

@@ -32,12 +32,18 @@ export async function commentsOnPosts(source: CommentSource, posts: readonly Wat
 
 /**
  * One read of a watched post, or undefined when the platform answers that the post can no longer be read:
- * deleted since the poll listed it, or closed to comments. `goneCodes` are the platform's codes for that (its
+ * deleted since the poll listed it, or closed to comments. `gone.codes` are the platform's codes for that (its
  * PlatformError code). Such a post is logged and skipped so the poll goes on with the others, as a post deleted
- * between two polls is routine; any other error still fails the poll. Every comment reader goes through here.
+ * between two polls is routine; any other error still fails the poll.
+ * Every comment reader of the MediaOps Trigger goes through here, each with the codes its platform has:
+ * Weibo 20101, Mastodon 404, Bluesky NotFound, YouTube videoNotFound and commentsDisabled, Douyin 2111007 and WeChat
+ * 88001.
+ * The last two are ASSUMPTIONS: neither platform documents which code a deleted item answers, so each uses the
+ * code its docs give for a video or article that cannot be found (see douyin-comments.ts, wechat-oa-comments.ts).
+ * X's mentions are not read per post, so no post of it can be gone.
  */
 export async function unlessPostGone<T>(
-	post: WatchedPost,
+	post: Pick<WatchedPost, 'postId'>,
 	gone: { codes: ReadonlySet<string>; what: string; log?: (message: string) => void },
 	read: () => Promise<T>,
 ): Promise<T | undefined> {

@@ -1,5 +1,6 @@
 /**
- * MediaOps Trigger's poll() on the non-WeChat platforms through n8n-core's own PollContext (the object n8n hands a
+ * MediaOps Trigger's poll() on the REST platforms (and WeChat's deleted-article case; its polling is otherwise covered by
+ * test/e2e/mediaops-trigger.test.ts) through n8n-core's own PollContext (the object n8n hands a
  * polling node), against the sandbox over HTTP. Workflow static data is carried from poll to poll through a JSON
  * round trip, as n8n stores it, so "exactly once" is checked across what would be separate executions.
  */
@@ -26,6 +27,7 @@ import { SANDBOX_WEIBO_ACCOUNTS, SANDBOX_WEIBO_TOKENS, WeiboDataset } from '../.
 import { SANDBOX_X_ACCOUNTS, SANDBOX_X_BEARER } from '../../sandbox/platforms/x';
 import { SANDBOX_YOUTUBE_API_KEY, SANDBOX_YOUTUBE_CHANNELS } from '../../sandbox/platforms/youtube';
 import { SANDBOX_MASTODON_ACCOUNTS, SANDBOX_MASTODON_TOKEN } from '../../sandbox/platforms/mastodon';
+import { SANDBOX_WECHAT_ACCOUNTS } from '../../sandbox/platforms/wechat';
 import { SANDBOX_DOUYIN_ACCOUNTS, SANDBOX_DOUYIN_CLIENT } from '../../sandbox/platforms/douyin';
 import { MentionSchema } from '../../lib/model';
 import { allText } from './support';
@@ -82,6 +84,7 @@ const credentials = () => ({
 	youTubeApi: { apiKey: SANDBOX_YOUTUBE_API_KEY, baseUrl: sandbox.url },
 	mastodonApi: { instanceUrl: sandbox.url, accessToken: SANDBOX_MASTODON_TOKEN },
 	douyinApi: { ...SANDBOX_DOUYIN_CLIENT, accessToken: `act.sandbox-${SANDBOX_DOUYIN_ACCOUNTS[0].handle}-token`, openId: SANDBOX_DOUYIN_ACCOUNTS[0].openId, baseUrl: sandbox.url },
+	weChatOfficialAccountApi: { appId: SANDBOX_WECHAT_ACCOUNTS[0].appId, appSecret: SANDBOX_WECHAT_ACCOUNTS[0].appSecret, baseUrl: sandbox.url },
 });
 
 /** One poll as n8n runs it: a fresh Workflow around the node, static data restored from its stored JSON. */
@@ -93,7 +96,7 @@ async function poll(parameters: IDataObject, stored: { json: string }, mode: 'tr
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: Object.fromEntries(['weiboApi', 'blueskyApi', 'xApi', 'youTubeApi', 'mastodonApi', 'douyinApi'].map((type, i) => [type, { id: String(i + 1), name: type }])),
+		credentials: Object.fromEntries(['weiboApi', 'blueskyApi', 'xApi', 'youTubeApi', 'mastodonApi', 'douyinApi', 'weChatOfficialAccountApi'].map((type, i) => [type, { id: String(i + 1), name: type }])),
 	};
 	const workflow = new Workflow({ id: 'wf', name: 'wf', nodes: [node], connections: {}, nodeTypes, active: true, staticData: JSON.parse(stored.json) as IDataObject, settings: { timezone: 'Asia/Shanghai' } });
 	const additionalData = { credentialsHelper: new Credentials(credentials()), currentNodeParameters: undefined, variables: {}, restApiUrl: '', instanceBaseUrl: '', webhookBaseUrl: '', webhookWaitingBaseUrl: '', webhookTestBaseUrl: '', formWaitingBaseUrl: '' } as unknown as IWorkflowExecuteAdditionalData;
@@ -240,5 +243,30 @@ describe('MediaOps Trigger polls new posts and mentions', () => {
 		const second = await poll(params, stored);
 		expect(second.map((p) => p.postId)).toEqual([item_id]);
 		expect(second[0]).toMatchObject({ platform: 'douyin', title: '新品：燕麦拿铁 30 秒看懂' });
+	});
+});
+
+// Last in the file: a deletion stays in the sandbox.
+describe('MediaOps Trigger skips a post deleted since it was listed, and emits the other posts’ comments', () => {
+	const byPost = (mentions: IDataObject[]) => [...new Set(mentions.map((m) => String(m.postId)))];
+
+	it('Douyin: a video deleted between video/list and its comments (2111007)', async () => {
+		const params = { platform: 'douyin', event: 'newComments', days: 30, maxPosts: 5, firstRun: 'emitExisting' };
+		const before = await poll(params, { json: '{}' });
+		expect(byPost(before).length).toBeGreaterThan(1);
+		const gone = byPost(before).pop()!;
+		await control('douyin', 'deleted', { itemId: gone, listed: true });
+		const after = await poll(params, { json: '{}' });
+		expect(after.map((m) => m.id).sort()).toEqual(before.filter((m) => m.postId !== gone).map((m) => m.id).sort());
+	});
+
+	it('WeChat: an article deleted since the datacube listed it (88001)', async () => {
+		const params = { platform: 'wechatOa', event: 'newComments', days: 5, commentType: 0, firstRun: 'emitExisting' };
+		const before = await poll(params, { json: '{}' });
+		expect(byPost(before).length).toBeGreaterThan(1);
+		const gone = byPost(before).pop()!;
+		await control('wechat', 'deleted', { msgid: gone });
+		const after = await poll(params, { json: '{}' });
+		expect(after.map((m) => m.id).sort()).toEqual(before.filter((m) => m.postId !== gone).map((m) => m.id).sort());
 	});
 });

@@ -16,6 +16,8 @@
  * 2100004 system busy, 2190004 app not authorised for the scope, 2190001 quota spent [codes from the Douyin error table
  * (developer.open-douyin.com …/openapi/status-code, 通用状态码(旧))]. Injected faults: expiredToken 2190008, invalidToken
  * 2190002, quota 2190001, all in the HTTP 200 envelope; a throttle or 5xx comes from the gateway (generic answer).
+ * A video deleted through the `deleted` control route answers 2111007 获取视频失败 on item/comment/list (ASSUMPTION: the
+ * docs list 2111007 among the video-comment codes of that table but do not say a deleted video is what produces it).
  */
 import { randomBytes } from 'crypto';
 import type { PlatformFaultKind } from '../../faults';
@@ -33,6 +35,8 @@ export const DOUYIN_ERRORS = {
 	refreshInvalid: [10010, 'refresh_token过期或无效'],
 	/** "quota 已用完": the app's call quota for the capability is spent (通用状态码(旧) table). */
 	quotaSpent: [2190001, 'quota 已用完'],
+	/** "获取视频失败", among the video-comment (视频评论) codes of the same table; here: a deleted video (ASSUMPTION). */
+	videoUnavailable: [2111007, '获取视频失败'],
 } as const;
 
 export const SANDBOX_DOUYIN_CLIENT = { clientKey: 'awsandboxclientkey01', clientSecret: 'sandbox-douyin-secret-not-a-real-key' };
@@ -170,6 +174,8 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 		issued += 1;
 		return token;
 	};
+	/** Deleted item ids → whether video/list still lists them (control route `deleted`). */
+	const deleted = new Map<string, { listed: boolean }>();
 	/** A fixed, known token per account so tests and the demo can start without an OAuth dance. */
 	for (const a of SANDBOX_DOUYIN_ACCOUNTS) tokens.set(`act.sandbox-${a.handle}-token`, { openId: a.openId, expiresAt: Number.MAX_SAFE_INTEGER });
 
@@ -207,7 +213,7 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 			if (!Number.isInteger(count) || count < 1 || count > 20) return fail('badParam');
 			const cursor = Number(request.query.get('cursor') ?? 0);
 			if (!Number.isInteger(cursor) || cursor < 0) return fail('badParam');
-			const all = data.videos(account.openId);
+			const all = data.videos(account.openId).filter((p) => deleted.get(data.itemId(p))?.listed ?? true);
 			const page = all.slice(cursor, cursor + count);
 			return ok({
 				list: page.map((p) => ({
@@ -265,6 +271,7 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 		if (!itemId || !Number.isInteger(count) || count < 1 || count > DOUYIN_COMMENT_MAX_COUNT || !Number.isInteger(cursor) || cursor < 0) return fail('badParam');
 		const video = data.find(account.openId, itemId);
 		if (!video) return fail('badParam');
+		if (deleted.has(itemId)) return fail('videoUnavailable');
 		const oldestFirst = data.comments.of(video);
 		const sort = q.get('sort_type');
 		const all = sort === 'time_asc' ? oldestFirst : sort === 'time' ? [...oldestFirst].reverse() : [...oldestFirst].sort((a, b) => b.likes - a.likes);
@@ -290,6 +297,18 @@ export function createDouyinPlatform(context: SandboxContext): DouyinPlatform {
 				const video = typeof body?.itemId === 'string' ? data.find(account.openId, body.itemId) : undefined;
 				if (request.method !== 'POST' || !video || typeof body?.text !== 'string') return { status: 400, body: { error: 'POST {itemId, text, author?}' } };
 				return { body: data.commentJson(data.comments.insert(video, body.text, Number(body.author ?? 0))) };
+			},
+			/**
+			 * POST {itemId, listed?}: video `itemId` is deleted now: item/comment/list answers 2111007 and video/list
+			 * leaves it out. `listed: true` keeps it in video/list, which is what a poll sees when the video is deleted
+			 * between its video/list call and its comments call.
+			 */
+			deleted: (request) => {
+				const body = controlBody(request.rawBody);
+				const video = typeof body?.itemId === 'string' ? data.find(SANDBOX_DOUYIN_ACCOUNTS[0].openId, body.itemId) : undefined;
+				if (request.method !== 'POST' || !video) return { status: 400, body: { error: 'POST {itemId, listed?: boolean}' } };
+				deleted.set(data.itemId(video), { listed: body?.listed === true });
+				return { body: { itemId: data.itemId(video), deleted: true, listed: body?.listed === true } };
 			},
 			/** POST {text}: a new video of the account, published now. */
 			posts: (request) => {

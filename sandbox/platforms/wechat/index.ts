@@ -1,10 +1,12 @@
 /**
  * The WeChat Official Account platform for the sandbox: routes at the real paths, the seeded truth,
- * and a control route `/__sandbox/wechat/truth` that serves that truth as JSON for out-of-process tests.
+ * and a control route `/__sandbox/wechat/truth` that serves that truth as JSON for out-of-process tests;
+ * `/__sandbox/wechat/deleted` deletes an article (comment/list then answers 88001).
  */
 import { addDays, dateRange, dayNumber, isIsoDate } from '../../dates';
 import type { PlatformFaultKind } from '../../faults';
 import type { SandboxContext, SandboxPlatform, SandboxResponse } from '../../platform';
+import { controlBody } from '../public-social/comments';
 import { ARTICLE_LIFETIME_DAYS, HISTORY_DAYS, WechatDataset, findAccount } from './data';
 import { wxError } from './errors';
 import { createWechatPublishing } from './publish';
@@ -37,6 +39,7 @@ export function createWechatPlatform(context: SandboxContext): WechatPlatform {
 	const data = new WechatDataset(context.seed, context.now);
 	const tokens = new WechatTokenStore(context.now, context.tokenTtlSeconds);
 	const publishing = createWechatPublishing(tokens, context.now);
+	const deletedArticles = new Set<string>();
 
 	const faultErrors: Record<PlatformFaultKind, () => SandboxResponse> = {
 		expiredToken: () => wxError('accessTokenExpired'),
@@ -47,10 +50,18 @@ export function createWechatPlatform(context: SandboxContext): WechatPlatform {
 	return {
 		name: 'wechat',
 		truth: data,
-		routes: { ...createWechatRoutes(data, tokens), ...publishing.routes },
+		routes: { ...createWechatRoutes(data, tokens, deletedArticles), ...publishing.routes },
 		controlRoutes: {
 			/** GET/POST/DELETE /__sandbox/wechat/publish: publish counts, pollsBeforeFinal, reset (see publish.ts). */
 			publish: publishing.control,
+			/** POST {msgid: "<msg_data_id>_<1-based index>"}: that article is deleted now; comment/list answers 88001 for it. */
+			deleted: (request) => {
+				const body = controlBody(request.rawBody);
+				const msgid = typeof body?.msgid === 'string' ? body.msgid : '';
+				if (request.method !== 'POST' || !data.article(msgid)) return { status: 400, body: { error: 'POST {msgid: "<msg_data_id>_<index from 1>"}' } };
+				deletedArticles.add(msgid);
+				return { body: { msgid, deleted: true } };
+			},
 			/** GET /__sandbox/wechat/truth?appid=&from=&to= (default: the last HISTORY_DAYS days up to yesterday). */
 			truth: (request) => {
 				const appid = request.query.get('appid') ?? '';

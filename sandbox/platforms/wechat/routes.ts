@@ -36,7 +36,13 @@ const ok = (body: unknown): SandboxResponse => ({ body });
 
 type Authorized = { appId: string };
 
-export function createWechatRoutes(data: WechatDataset, tokens: WechatTokenStore): Record<string, RouteHandler> {
+/**
+ * `deletedArticles`: msgids ("<msg_data_id>_<1-based index>") deleted since publishing. comment/list answers 88001
+ * "msg_data is not exists" (该图文不存在, the comment API's code for an article that does not exist) for them
+ * (ASSUMPTION: the docs do not say that a deleted article answers it); the datacube still lists them, as its rows are
+ * history.
+ */
+export function createWechatRoutes(data: WechatDataset, tokens: WechatTokenStore, deletedArticles: ReadonlySet<string> = new Set()): Record<string, RouteHandler> {
 	/** Every business endpoint takes ?access_token=: 41001 missing, 40001 unknown, 42001 expired. */
 	function authorize(request: SandboxRequest): Authorized | SandboxResponse {
 		const token = request.query.get('access_token');
@@ -228,7 +234,7 @@ export function createWechatRoutes(data: WechatDataset, tokens: WechatTokenStore
 			if (typeof begin !== 'number' || !Number.isInteger(begin) || begin < 0) return wxError('dataFormatError');
 			if (![0, 1, 2].includes(type)) return wxError('dataFormatError');
 			const article = data.article(`${msgDataId}_${index + 1}`);
-			const all = article && article.appId === appId ? data.comments(msgDataId, index) : undefined;
+			const all = article && article.appId === appId && !deletedArticles.has(article.msgid) ? data.comments(msgDataId, index) : undefined;
 			if (!all) return wxError('msgDataNotExists');
 			// type 0 = normal and elected, 1 = normal only, 2 = elected (精选) only.
 			const matching = type === 0 ? all : all.filter((comment) => comment.comment_type === (type === 2 ? 1 : 0));

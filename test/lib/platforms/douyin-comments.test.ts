@@ -8,7 +8,7 @@ import { listRecentPosts, type WatchedPost } from '../../../lib/polling/watched-
 import { commentSandbox, NOW } from './comment-support';
 
 const SEED = 47;
-const { sandbox, ctx, requests, insert } = commentSandbox(SEED);
+const { sandbox, ctx, requests, insert, logs } = commentSandbox(SEED);
 const [brand] = SANDBOX_DOUYIN_ACCOUNTS;
 const TOKEN = `act.sandbox-${brand.handle}-token`;
 const truth = new DouyinDataset(SEED, () => NOW);
@@ -63,5 +63,24 @@ describe('Douyin comments (item/comment/list)', () => {
 		const inserted = await insert<{ comment_id: string }>('douyin/comments', { itemId: truth.itemId(video), text: '发货太慢了，等了一周' });
 		const mentions = await reader().commentsOf(watched(truth.itemId(video)));
 		expect(mentions[0]).toMatchObject({ id: inserted.comment_id, text: '发货太慢了，等了一周' });
+	});
+
+	// Last: the deletion stays in the sandbox for the rest of the file.
+	it('a video deleted between the listing and its comments (2111007) is skipped and logged; the others are still read; other errors fail', async () => {
+		const posts = await listRecentPosts(new DouyinMetricsAdapter({ ...account, baseUrl: sandbox.url, dailyItemData: false }, ctx()), { days: 10, maxPosts: 6, timezone: 'Asia/Shanghai', now: NOW });
+		const withComments = posts.filter((p) => (p.comments ?? 0) > 0);
+		expect(withComments.length).toBeGreaterThan(1);
+		const gone = withComments[withComments.length - 1];
+		const kept = posts.filter((p) => p.postId !== gone.postId);
+		const before = await commentsOnPosts(reader(), posts);
+		expect(before.some((m) => m.postId === gone.postId)).toBe(true);
+		expect(await insert('douyin/deleted', { itemId: gone.postId, listed: true })).toMatchObject({ deleted: true, listed: true });
+		const mentions = await commentsOnPosts(reader(), posts);
+		expect(mentions.map((m) => m.id)).toEqual(before.filter((m) => m.postId !== gone.postId).map((m) => m.id));
+		expect(logs.filter((l) => l.includes(gone.postId))).toEqual([`douyin: video ${gone.postId} is gone or closed to comments, skipped ([2111007] 获取视频失败)`]);
+		// A malformed call (2100005) or a spent quota still fails the poll.
+		expect(((await reader().commentsOf(watched('@9VwUnknownItem')).catch((e) => e)) as PlatformError).code).toBe('2100005');
+		sandbox.setFaults([{ route: '/item/comment/list/', kind: 'quota' }]);
+		expect(((await commentsOnPosts(reader(), kept).catch((e) => e)) as PlatformError).code).toBe('2190001');
 	});
 });
