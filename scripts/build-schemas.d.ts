@@ -1,7 +1,7 @@
 /** Types for build-schemas.js (plain CommonJS, run by `npm run build`, used from TS tests). */
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-export type SchemaKind = 'snapshot' | 'post' | 'mention' | 'assessment' | 'alert' | 'sentiment' | 'notify' | 'report' | 'any';
+export type SchemaKind = 'snapshot' | 'post' | 'mention' | 'assessment' | 'alert' | 'sentiment' | 'itemWithSentiment' | 'notify' | 'report' | 'any';
 
 export interface JsonSchema {
 	type?: string;
@@ -14,3 +14,5 @@ export function schemaFilesFor(description: INodeTypeDescription): Array<{ file:
 /** The JSON Schemas of the model's shapes, from the zod schemas of `lib` (dist/lib at build time). */
 export function buildSchemas(lib: Record<string, unknown>): Record<SchemaKind, JsonSchema>;
 export function toJsonSchema(schema: unknown): JsonSchema;
+/** Analyze Sentiment's default Output Field: where its schema puts the result on the item. */
+export const SENTIMENT_OUTPUT_FIELD: string;

@@ -61,6 +61,8 @@ function toJsonSchema(schema) {
 }
 
 const object = (properties) => ({ type: 'object', properties });
+/** Analyze Sentiment's default Output Field (nodes/SentimentRisk/actions/analyzeSentiment.operation.ts). */
+const SENTIMENT_OUTPUT_FIELD = 'sentiment';
 function buildSchemas(lib) {
 	return {
 		snapshot: toJsonSchema(lib.MetricSnapshotSchema),
@@ -69,6 +71,12 @@ function buildSchemas(lib) {
 		assessment: toJsonSchema(lib.RiskAssessmentSchema),
 		alert: toJsonSchema(lib.RiskAlertSchema),
 		sentiment: toJsonSchema(lib.SentimentResultSchema),
+		/**
+		 * Analyze Sentiment returns the input item with the result added under the Output Field: the item's own fields
+		 * are unknown here (additionalProperties), the result sits under the default field name (a renamed Output
+		 * Field shows in the preview under `sentiment` until the node has run).
+		 */
+		itemWithSentiment: { type: 'object', properties: { [SENTIMENT_OUTPUT_FIELD]: toJsonSchema(lib.SentimentResultSchema) }, required: [SENTIMENT_OUTPUT_FIELD], additionalProperties: true },
 		notify: object({ channel: { type: 'string' }, ok: { type: 'boolean' }, status: { type: 'string' }, code: { type: 'number' } }),
 		report: object({ title: { type: 'string' }, period: { type: 'object' }, statistics: { type: 'array' }, kpis: { type: 'array' }, findings: { type: 'array' } }),
 		any: { type: 'object' },
@@ -82,7 +90,7 @@ const OUTPUT_BY_NODE = {
 	socialPublish: () => 'post',
 	opsReport: () => 'report',
 	teamNotify: () => 'notify',
-	sentimentRisk: (op) => ({ analyzeSentiment: 'sentiment', assessMentions: 'assessment', detectSpikes: 'alert', raiseAlerts: 'alert', checkReplyDeadlines: 'alert', listComments: 'mention' })[op] ?? 'any',
+	sentimentRisk: (op) => ({ analyzeSentiment: 'itemWithSentiment', assessMentions: 'assessment', detectSpikes: 'alert', raiseAlerts: 'alert', checkReplyDeadlines: 'alert', listComments: 'mention' })[op] ?? 'any',
 };
 
 function operationsOf(description) {
@@ -127,5 +135,5 @@ function main() {
 	console.log(`output schemas: ${written} written`);
 }
 
-module.exports = { schemaFilesFor, buildSchemas, toJsonSchema };
+module.exports = { schemaFilesFor, buildSchemas, toJsonSchema, SENTIMENT_OUTPUT_FIELD };
 if (require.main === module) main();

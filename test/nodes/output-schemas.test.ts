@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import * as lib from '../../lib';
-import { buildSchemas, schemaFilesFor } from '../../scripts/build-schemas';
+import { buildSchemas, schemaFilesFor, toJsonSchema, SENTIMENT_OUTPUT_FIELD } from '../../scripts/build-schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
@@ -45,5 +45,22 @@ describe('output schemas', () => {
 		expect(sentimentRisk.find((f) => f.file.endsWith('assessMentions.json'))?.kind).toBe('assessment');
 		expect(schemas.assessment.properties).toHaveProperty('riskLevel');
 		expect(schemas.mention.required).toEqual(expect.arrayContaining(['platform', 'id', 'author', 'text', 'createdAt']));
+	});
+
+	it('Analyze Sentiment: the input item (fields unknown) with the result under the Output Field, not the result at the top level', () => {
+		const schemas = buildSchemas(lib as unknown as Record<string, unknown>);
+		const sentimentRisk = descriptions.find((d) => d.name === 'sentimentRisk')!;
+		const { kind } = schemaFilesFor(sentimentRisk).find((f) => f.file.endsWith('analyzeSentiment.json'))!;
+		const schema = schemas[kind];
+		const outputField = sentimentRisk.properties.find((p) => p.name === 'outputField' && p.displayOptions?.show?.operation?.includes('analyzeSentiment'))!;
+		expect(outputField.default).toBe(SENTIMENT_OUTPUT_FIELD);
+		expect(schema).toEqual({
+			type: 'object',
+			properties: { [SENTIMENT_OUTPUT_FIELD]: toJsonSchema(lib.SentimentResultSchema) },
+			required: [SENTIMENT_OUTPUT_FIELD],
+			additionalProperties: true,
+		});
+		expect(schema.properties?.[SENTIMENT_OUTPUT_FIELD]?.properties).toHaveProperty('label');
+		expect(schema.properties).not.toHaveProperty('label');
 	});
 });
