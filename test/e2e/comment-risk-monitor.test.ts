@@ -212,7 +212,7 @@ describe('comment-risk-monitor in real n8n', () => {
 
 			const rows = await env.n8n.dataTableRows(TABLE);
 			const row = rows.find((r) => r.incidentId === incidentId);
-			expect(row).toMatchObject({ type: 'safety_quality', status: 'open', level: 'critical', platform: 'wechat_oa', metric: 'risk_mentions', observed: 1, evidenceIds: '880001', action: 'notified: wecom', owner: OWNER });
+			expect(row).toMatchObject({ type: 'safety_quality', status: 'open', level: 'critical', platform: 'wechat_oa', metric: 'risk_mentions', observed: 1, evidenceIds: '880001', action: 'notified: wecom', owner: OWNER, handledBy: '', outcome: '' });
 			// The actions of every category the incident touches, from lib/risk/actions.ts.
 			expect(String(row!.suggestedActions)).toContain('立即核查涉事批次');
 			expect(String(row!.suggestedActions)).toContain('核实订单与售后记录');
