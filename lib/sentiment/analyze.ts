@@ -4,7 +4,7 @@ import { getDictionary, type SentimentDictionary } from './dictionary';
 import { assertSentimentModel, modelScore } from './naive-bayes';
 import { detectLanguage, normalizeForSentiment } from './normalize';
 import { normalizeScore, scoreTokens } from './score';
-import { casedSlangTokens, hashtagTokens, negatedAffixTokens, tokenizeByLexicon, tokenizeBySegmenter, waitingTimeTokens, type Token } from './tokenize';
+import { cantEnoughTokens, casedSlangTokens, hashtagTokens, negatedAffixTokens, tokenizeByLexicon, tokenizeBySegmenter, waitingTimeTokens, type Token } from './tokenize';
 import type { SentimentLabel, SentimentOptions } from './types';
 
 export const DEFAULT_NEUTRAL_BAND = 0.05;
@@ -78,8 +78,9 @@ export function lexiconScoreOfTokens(normalized: string, tokens: Token[], dict: 
 	const tags = hashtagTokens(normalized, tokens);
 	const waits = waitingTimeTokens(normalized, tokens);
 	const affixed = negatedAffixTokens(normalized, tokens, dict);
-	if (cased.length + tags.length + waits.length + affixed.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
-	const extra = [...cased, ...tags, ...waits, ...affixed];
+	const cantEnough = cantEnoughTokens(normalized);
+	if (cased.length + tags.length + waits.length + affixed.length + cantEnough.length === 0) return normalizeScore(scoreTokens(normalized, tokens).total);
+	const extra = [...cased, ...tags, ...waits, ...affixed, ...cantEnough];
 	const covered = (t: Token) => extra.some((e) => t.start >= e.start && t.end <= e.end);
 	const all = [...tokens.filter((t) => !covered(t)), ...extra].sort((a, b) => a.start - b.start);
 	return normalizeScore(scoreTokens(normalized, all).total);

@@ -171,3 +171,21 @@ export function negatedAffixTokens(text: string, tokens: readonly Token[], dict:
 	}
 	return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
+
+/**
+ * "Can't X enough" is praise however many words stand between: "I can't recommend them enough", "we cannot
+ * thank the crew enough", "can't say enough good things about her", "can't get enough of it". The negator and any word inside the span
+ * are replaced by one praise token (the caller drops lexicon tokens the span covers). "can't" reaches here as
+ * "ca not". Only texts with "enough" are searched.
+ */
+const CANT_ENOUGH = /\b(?:ca not|can not|cannot|cant|could not|couldnt)\s+(?:(?:recommend|thank|praise|rave about|love)\b[^.!?;,\n]{0,40}?\benough\b|say enough good things|get enough of)/gi;
+
+export function cantEnoughTokens(text: string): Token[] {
+	const out: Token[] = [];
+	if (!text.includes('enough') && !text.includes('ENOUGH')) return out;
+	for (const m of text.matchAll(CANT_ENOUGH)) {
+		const start = m.index ?? 0;
+		out.push({ start, end: start + m[0].length, info: { kind: 'word', weight: 3 } });
+	}
+	return out;
+}

@@ -139,6 +139,16 @@ describe('irrealis: praise that is wished for, not found', () => {
 		expect(label("won't buy again")).toBe('negative');
 	});
 
+	it('"can\'t X enough" is praise with words in between, but only for praising verbs', () => {
+		expect(label("I can't recommend them enough")).toBe('positive');
+		expect(label('We cannot thank the crew enough!')).toBe('positive');
+		expect(label("can't say enough good things about her")).toBe('positive');
+		expect(label("I can't get enough of this")).toBe('positive');
+		expect(label("I can't stress enough how bad this was")).toBe('negative');
+		expect(label('not enough staff at the desk')).toBe('negative');
+		expect(label("can't thank you, the refund never came. Not enough")).toBe('negative');
+	});
+
 	it('a polite wish for what the brand is not doing is a mild complaint', () => {
 		expect(label('It would be nice to get my money back')).toBe('negative');
 		expect(label('would be great if someone answered the phone')).toBe('negative');
