@@ -135,7 +135,10 @@ function capOf(value: number | undefined, field: string): number | undefined {
 	return nonNegative(value, field) || undefined;
 }
 
-/** Existing posts (and recurring occurrences within the horizon) that hold an account's slots. */
+/**
+ * Existing posts, and recurring occurrences within the horizon where they happen after their edits
+ * (`recurrence.overrides`: a moved one holds its new time, a skipped one nothing), that hold an account's slots.
+ */
 function occupancyOf(posts: readonly Post[], zone: string, now: DateTime, end: DateTime): Occupancy {
 	const occupied = new Occupancy();
 	for (const p of posts) {

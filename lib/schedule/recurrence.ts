@@ -21,7 +21,10 @@ export interface RecurrenceRange {
 	 */
 	from: string | Date;
 	to: string | Date;
-	/** Per-occurrence edits, keyed by the original instant in any offset. */
+	/**
+	 * Per-occurrence edits, keyed by the original instant in any offset, on top of the post's own
+	 * `recurrence.overrides` (these win for the same instant).
+	 */
 	overrides?: Record<string, OccurrenceOverride>;
 	/** Stop after this many occurrences in range (a guard for open-ended series). Default 10,000. */
 	limit?: number;
@@ -114,7 +117,8 @@ function overrideIndex(overrides: Record<string, OccurrenceOverride> | undefined
 
 /**
  * Expands a post's recurrence into occurrences that happen in [from, to] once edits are applied (a moved
- * occurrence counts where it was moved to), in time order. The series starts at `post.scheduledAt` and repeats that wall-clock time in `post.timezone`, so
+ * occurrence counts where it was moved to, a skipped one not at all), in time order. Edits are the post's
+ * `recurrence.overrides` and `range.overrides`; Plan relies on this to see which slots a series holds. The series starts at `post.scheduledAt` and repeats that wall-clock time in `post.timezone`, so
  * 09:00 America/New_York stays 09:00 local across DST changes. DST policy is `atWallClock`'s: a time
  * in the spring gap moves forward by the gap, an ambiguous autumn time takes the first occurrence.
  * `count` counts every generated occurrence including exceptions (RFC 5545); `until` is inclusive.
@@ -129,7 +133,8 @@ export function expandRecurrence(post: Pick<Post, 'scheduledAt' | 'timezone' | '
 	if (!rule) return start.toMillis() >= fromMs && start.toMillis() <= toMs ? [{ index: 0, originalAt: toInstantString(start), at: toInstantString(start) }] : [];
 	const untilMs = rule.until ? toMillis(rule.until, 'recurrence.until') : Infinity;
 	const skipped = new Set((rule.exceptions ?? []).map((e) => toMillis(e, 'recurrence.exceptions')));
-	const overrides = overrideIndex(range.overrides);
+	// Stored edits first, so the caller's edit wins for the same instant whatever offset either key is written in.
+	const overrides = overrideIndex({ ...rule.overrides, ...range.overrides });
 	// An occurrence after the window may be moved into it: walk the series up to the last one an edit moves.
 	const lastMoved = Math.max(-Infinity, ...[...overrides].filter(([, o]) => o.at && !o.skip).map(([key]) => key));
 	const limit = range.limit ?? 10_000;

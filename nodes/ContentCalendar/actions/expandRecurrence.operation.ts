@@ -44,7 +44,8 @@ export async function execute(ctx: IExecuteFunctions, itemIndex: number): Promis
 	const fromText = String(ctx.getNodeParameter('rangeFrom', itemIndex, '') ?? '').trim();
 	const from = fromText ? parseWindowStart(fromText, post.timezone) : referenceTime(ctx, itemIndex);
 	const days = ctx.getNodeParameter('daysAhead', itemIndex, 14) as number;
-	const overrides = { ...(post.recurrence?.overrides ?? {}), ...jsonParameter<Record<string, OccurrenceOverride>>(ctx, 'overrides', itemIndex, {}) };
+	// expandRecurrence applies the post's own recurrence.overrides under these.
+	const overrides = jsonParameter<Record<string, OccurrenceOverride>>(ctx, 'overrides', itemIndex, {});
 	const format = ctx.getNodeParameter('outputFormat', itemIndex, 'post') as PostOutputFormat;
 	const range = { ...recurrenceWindow(from, days, post.timezone), overrides };
 	const occurrences = expandRecurrence(post, range);

@@ -113,4 +113,37 @@ describe('planSchedule', () => {
 		expect(times(planSchedule([series, ...approved(1)], [rule({ maxPerDay: 1 })], { now }))).toEqual([]);
 		expect(planSchedule([series, ...approved(1)], [rule({ maxPerDay: 2 })], { now }).planned[0].scheduledAt).toBe('2026-03-02T12:00:00+08:00');
 	});
+
+	describe('reads occurrences after their edits (recurrence.overrides), as Expand Recurrence does', () => {
+		const daily = (overrides: Record<string, { at?: string; skip?: boolean }>) =>
+			makePost({ id: 's', status: 'scheduled', scheduledAt: '2026-02-23T09:00:00+08:00', recurrence: { freq: 'daily', interval: 1, overrides } });
+
+		it('an occurrence moved out of its slot frees it', () => {
+			const series = daily({ '2026-03-02T09:00:00+08:00': { at: '2026-03-31T15:00:00+08:00' } });
+			expect(times(planSchedule([series, ...approved(1)], [rule({ maxPerDay: 1 })], { now }))).toEqual(['2026-03-02T09:00:00+08:00']);
+		});
+
+		it('an occurrence moved into a slot, even from beyond the horizon, holds it', () => {
+			const series = daily({ '2026-04-30T09:00:00+08:00': { at: '2026-03-02T12:00:00+08:00' } });
+			expect(times(planSchedule([series, ...approved(2)], [rule()], { now }))).toEqual(['2026-03-02T20:00:00+08:00', '2026-03-03T12:00:00+08:00']);
+		});
+
+		it('a skipped occurrence holds no slot', () => {
+			const series = daily({ '2026-03-02T01:00:00Z': { skip: true } });
+			expect(times(planSchedule([series, ...approved(1)], [rule({ maxPerDay: 1 })], { now }))).toEqual(['2026-03-02T09:00:00+08:00']);
+		});
+
+		it('in New York on the spring-forward day, the edit keyed by the EDT instant moves 09:00 to 12:00', () => {
+			const ny = { timezone: 'America/New_York' };
+			const series = makePost({
+				id: 's',
+				status: 'scheduled',
+				scheduledAt: '2026-03-01T09:00:00-05:00',
+				...ny,
+				recurrence: { freq: 'daily', interval: 1, overrides: { '2026-03-08T09:00:00-04:00': { at: '2026-03-08T12:00:00-04:00' } } },
+			});
+			const r = planSchedule([series, ...approved(2)], [rule({ ...ny, slots: { daily: ['09:00', '12:00'] } })], { now: new Date('2026-03-07T12:00:00Z') });
+			expect(times(r)).toEqual(['2026-03-07T12:00:00-05:00', '2026-03-08T09:00:00-04:00']);
+		});
+	});
 });

@@ -155,6 +155,17 @@ describe('expandRecurrence: the window reads edited times', () => {
 		});
 	});
 
+	it('applies the post’s own recurrence.overrides; range.overrides wins for the same instant, whatever its offset', () => {
+		const stored = series('2026-03-01T09:00:00+08:00', 'Asia/Shanghai', {
+			overrides: { '2026-03-02T09:00:00+08:00': { skip: true }, '2026-03-03T09:00:00+08:00': { at: '2026-03-03T18:00:00+08:00' } },
+		});
+		expect(ats(expandRecurrence(stored, window))).toEqual(['2026-03-03T18:00:00+08:00', '2026-03-04T09:00:00+08:00']);
+		expect(ats(expandRecurrence(stored, { ...window, overrides: { '2026-03-03T01:00:00Z': { at: '2026-03-03T12:00:00+08:00' } } }))).toEqual([
+			'2026-03-03T12:00:00+08:00',
+			'2026-03-04T09:00:00+08:00',
+		]);
+	});
+
 	it('an edit beyond until or count moves nothing in (that occurrence does not exist)', () => {
 		const short = series('2026-03-01T09:00:00+08:00', 'Asia/Shanghai', { count: 3 });
 		expect(expandRecurrence(short, { ...window, overrides: { '2026-03-10T09:00:00+08:00': { at: '2026-03-03T15:00:00+08:00' } } }).map((o) => o.at)).toEqual(['2026-03-02T09:00:00+08:00', '2026-03-03T09:00:00+08:00']);
