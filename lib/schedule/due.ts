@@ -70,19 +70,20 @@ export function selectDuePosts(posts: readonly Post[], options: DueOptions): Due
 	return result;
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** A cap counts posts, so 2.5 is refused rather than read as 3 (it used to be accepted and act as 3). */
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** 0 means no cap (a platform listed with 0 used to release nothing, unlike Max per Run); a wrong value or platform id is an error. */
 function checkedCaps(caps: DueCaps): { perRun?: number; perAccount?: number; perPlatform: Partial<Record<Platform, number>> } {
 	for (const field of ['perRun', 'perAccount'] as const) {
-		if (caps[field] !== undefined && !isCount(caps[field])) throw new InputError(`${field} must be a number, 0 or more (0 = no cap), got ${JSON.stringify(caps[field])}`, field);
+		if (caps[field] !== undefined && !isCount(caps[field])) throw new InputError(`${field} must be a whole number, 0 or more (0 = no cap), got ${JSON.stringify(caps[field])}`, field);
 	}
 	const given: unknown = caps.perPlatform ?? {};
 	if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError(`perPlatform must be an object keyed by platform id, e.g. {"x": 2}, got ${JSON.stringify(given)}`, 'perPlatform');
 	const perPlatform: Partial<Record<Platform, number>> = {};
 	for (const [platform, cap] of Object.entries(given)) {
 		if (!(PLATFORMS as readonly string[]).includes(platform)) throw new InputError(`perPlatform: "${platform}" is not a platform id (one of ${PLATFORMS.join(', ')})`, 'perPlatform');
-		if (!isCount(cap)) throw new InputError(`perPlatform.${platform} must be a number, 0 or more (0 = no cap), got ${JSON.stringify(cap)}`, 'perPlatform');
+		if (!isCount(cap)) throw new InputError(`perPlatform.${platform} must be a whole number, 0 or more (0 = no cap), got ${JSON.stringify(cap)}`, 'perPlatform');
 		if (cap > 0) perPlatform[platform as Platform] = cap;
 	}
 	return { perRun: caps.perRun || undefined, perAccount: caps.perAccount || undefined, perPlatform };

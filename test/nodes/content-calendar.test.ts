@@ -134,6 +134,12 @@ describe('Content Calendar node (n8n-core engine)', () => {
 			expect(errorText(wrong)).toContain('Max per Platform per Run (JSON): "twitter" is not a platform id');
 		});
 
+		it('Max per Run and Max per Account per Run must be whole numbers, 0 or more: 2.5 or -1 stops the node naming the parameter', async () => {
+			expect(errorText(await run({ operation: 'getDue', graceMinutes: 300, perRun: 2.5 }, items))).toContain('Max per Run must be a whole number, 0 or more (0 = no cap), got 2.5');
+			expect(errorText(await run({ operation: 'getDue', graceMinutes: 300, perAccount: 1.5 }, items))).toContain('Max per Account per Run must be a whole number, 0 or more (0 = no cap), got 1.5');
+			expect(errorText(await run({ operation: 'getDue', graceMinutes: 300, perRun: -1 }, items))).toContain('Max per Run must be a whole number');
+		});
+
 		it('Rules (JSON) maxPerDay 0 means no cap, as Max Posts per Day 0 does', async () => {
 			const rules = [{ account: '星河咖啡', timezone: 'Asia/Shanghai', slots: { daily: ['10:00', '14:00', '18:00'] }, maxPerDay: 0, minGapMinutes: 0 }];
 			const result = await run({ operation: 'plan', rulesSource: 'json', rulesJson: JSON.stringify(rules), horizonDays: 1, leadMinutes: 0 }, [post('a'), post('b'), post('c')]);

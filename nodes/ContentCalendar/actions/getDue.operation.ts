@@ -53,15 +53,16 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** The core names caps by field; the node's error names the parameter as the user sees it. */
+const CAP_LABELS: Record<string, string> = { perRun: 'Max per Run', perAccount: 'Max per Account per Run', perPlatform: 'Max per Platform per Run (JSON)' };
+
 /** Get Due: every post lands in exactly one of the three outputs, each with its reason. */
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { posts, errors } = readPostItems(ctx);
 	const format = ctx.getNodeParameter('outputFormat', 0, 'post') as PostOutputFormat;
 	try {
-		const cap = (name: string) => {
-			const v = ctx.getNodeParameter(name, 0, 0) as number;
-			return v > 0 ? v : undefined;
-		};
+		// Passed as typed (an expression can bypass minValue): the core checks for a whole number ≥ 0 and reads 0 as no cap.
+		const cap = (name: string) => ctx.getNodeParameter(name, 0, 0) as number;
 		const result = selectDuePosts(
 			posts.map((p) => p.post),
 			{
@@ -84,7 +85,9 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		const notDue = items(result.notDue.map(({ post, reason, message }) => ({ post, extra: { due: { outcome: 'not_due', reason, message } } })));
 		return [[...errors, ...due], overdue, notDue];
 	} catch (error) {
-		if (error instanceof InputError && error.field === 'perPlatform') throw toNodeError(ctx.getNode(), new InputError(error.message.replace(/^perPlatform/, 'Max per Platform per Run (JSON)'), 'perPlatform'), 0);
+		if (error instanceof InputError && error.field && CAP_LABELS[error.field] && error.message.startsWith(error.field)) {
+			throw toNodeError(ctx.getNode(), new InputError(CAP_LABELS[error.field] + error.message.slice(error.field.length), error.field), 0);
+		}
 		throw toNodeError(ctx.getNode(), error, 0);
 	}
 }

@@ -77,9 +77,18 @@ describe('selectDuePosts', () => {
 	it('names a wrong platform id or cap in perPlatform instead of ignoring it', () => {
 		const one = [makePost({ id: 'x1', platform: 'x', scheduledAt: at(2) })];
 		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { twitter: 1 } as never } })).toThrow('perPlatform: "twitter" is not a platform id');
-		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: '2' } as never } })).toThrow('perPlatform.x must be a number, 0 or more (0 = no cap), got "2"');
-		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: -1 } } })).toThrow(/perPlatform\.x must be a number/);
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: '2' } as never } })).toThrow('perPlatform.x must be a whole number, 0 or more (0 = no cap), got "2"');
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: 1.5 } } })).toThrow('perPlatform.x must be a whole number, 0 or more (0 = no cap), got 1.5');
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: { x: -1 } } })).toThrow(/perPlatform\.x must be a whole number/);
 		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perPlatform: [2] as never } })).toThrow(/perPlatform must be an object/);
+	});
+
+	it('perRun and perAccount are whole numbers, 0 or more: a fraction or a negative is named, not rounded or ignored', () => {
+		const one = [makePost({ id: 'a1', scheduledAt: at(2) })];
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perRun: 2.5 } })).toThrow('perRun must be a whole number, 0 or more (0 = no cap), got 2.5');
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perAccount: 0.5 } })).toThrow('perAccount must be a whole number, 0 or more (0 = no cap), got 0.5');
+		expect(() => selectDuePosts(one, { now, graceMinutes: 30, caps: { perRun: -1 } })).toThrow(/perRun must be a whole number/);
+		expect(selectDuePosts(one, { now, graceMinutes: 30, caps: { perRun: 0, perAccount: 1 } }).due.map((p) => p.id)).toEqual(['a1']);
 	});
 
 	it('rejects a bad grace period and a timestamp without offset', () => {
