@@ -1,5 +1,5 @@
 import type { Mention } from '../model';
-import { unlessPostGone, type CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource, type GonePosts } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { BLUESKY_DEFAULT_BASE_URL, readBlueskyError } from './bluesky';
 import { JsonApi, isoUtc, toCount, type JsonBody } from './http-json';
@@ -31,10 +31,10 @@ export class BlueskyComments implements CommentSource {
 		this.api = new JsonApi({ platform: 'bluesky', baseUrl: options.baseUrl || BLUESKY_DEFAULT_BASE_URL, ctx, readError: readBlueskyError });
 	}
 
-	async commentsOf(post: WatchedPost): Promise<Mention[]> {
+	async commentsOf(post: WatchedPost, gone?: GonePosts): Promise<Mention[]> {
 		const depth = Math.min(BLUESKY_MAX_THREAD_DEPTH, Math.max(1, this.options.depth ?? 6));
-		const gone = { codes: BLUESKY_GONE, what: 'post', log: this.ctx.log };
-		const body = await unlessPostGone(post, gone, () => this.api.get('/xrpc/app.bsky.feed.getPostThread', { uri: post.postId, depth, parentHeight: 0 }, 'app.bsky.feed.getPostThread'));
+		const goneRead = { codes: BLUESKY_GONE, what: 'post', log: this.ctx.log, tally: gone };
+		const body = await unlessPostGone(post, goneRead, () => this.api.get('/xrpc/app.bsky.feed.getPostThread', { uri: post.postId, depth, parentHeight: 0 }, 'app.bsky.feed.getPostThread'));
 		if (!body) return [];
 		const out: Mention[] = [];
 		const walk = (node: JsonBody): void => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { isPlatformError } from '../errors';
 import type { Mention } from '../model';
-import { unlessPostGone, type CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource, type GonePosts } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { DOUYIN_TIMEZONE, DOUYIN_TOKEN_EXPIRED, douyinUserApi, refreshDouyinToken, type DouyinOptions } from './douyin';
 import { toCount, type JsonApi, type JsonBody } from './http-json';
@@ -53,13 +53,13 @@ export class DouyinComments implements CommentSource {
 		}
 	}
 
-	async commentsOf(post: WatchedPost): Promise<Mention[]> {
+	async commentsOf(post: WatchedPost, gone?: GonePosts): Promise<Mention[]> {
 		const out: Mention[] = [];
 		const maxPages = this.options.maxPages ?? 5;
-		const gone = { codes: DOUYIN_GONE, what: 'video', log: this.ctx.log };
+		const goneRead = { codes: DOUYIN_GONE, what: 'video', log: this.ctx.log, tally: gone };
 		let cursor = 0;
 		for (let n = 1; n <= maxPages; n++) {
-			const data = await unlessPostGone(post, gone, () => this.page(post.postId, cursor));
+			const data = await unlessPostGone(post, goneRead, () => this.page(post.postId, cursor));
 			if (!data) return out;
 			const list = Array.isArray(data.list) ? (data.list as JsonBody[]) : [];
 			for (const c of list) {

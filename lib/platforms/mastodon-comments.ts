@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import type { Mention } from '../model';
-import { unlessPostGone, type CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource, type GonePosts } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { isoUtc, toCount, type JsonApi, type JsonBody } from './http-json';
 import { mastodonApi, stripHtml } from './mastodon';
@@ -35,9 +35,9 @@ export class MastodonComments implements CommentSource {
 		this.api = mastodonApi(options, ctx);
 	}
 
-	async commentsOf(post: WatchedPost): Promise<Mention[]> {
-		const gone = { codes: MASTODON_GONE, what: 'status', log: this.ctx.log };
-		const body = await unlessPostGone(post, gone, () => this.api.get(`/api/v1/statuses/${encodeURIComponent(post.postId)}/context`, {}, 'api/v1/statuses/:id/context'));
+	async commentsOf(post: WatchedPost, gone?: GonePosts): Promise<Mention[]> {
+		const goneRead = { codes: MASTODON_GONE, what: 'status', log: this.ctx.log, tally: gone };
+		const body = await unlessPostGone(post, goneRead, () => this.api.get(`/api/v1/statuses/${encodeURIComponent(post.postId)}/context`, {}, 'api/v1/statuses/:id/context'));
 		if (!body) return [];
 		const out: Mention[] = [];
 		for (const status of Array.isArray(body.descendants) ? (body.descendants as JsonBody[]) : []) {

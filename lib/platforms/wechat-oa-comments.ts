@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import type { Mention } from '../model';
-import { sortOldestFirst, unlessPostGone } from '../polling/comment-source';
+import { GonePosts, sortOldestFirst, unlessPostGone } from '../polling/comment-source';
 import { addDays, eachDay, todayIn, type DayRange } from '../time/date-range';
 import { WECHAT_DATA_START, WECHAT_TIMEZONE } from './wechat-oa';
 import type { WechatOaApi } from './wechat-oa-api';
@@ -111,9 +111,11 @@ export async function listWechatComments(api: WechatOaApi, article: WechatArticl
 }
 
 /**
- * The comments of several articles (a poll's recent articles), oldest first across them. An article deleted since
- * the datacube listed it (88001) is logged and skipped, as the comment readers of the other platforms do; any other
- * error fails the whole read. Reading named articles stays strict: listWechatComments reports 88001.
+ * The comments of several articles (recent articles found through the datacube: the MediaOps Trigger's poll, Sentiment
+ * Risk's List WeChat Comments), oldest first across them. An article deleted since the datacube listed it (88001) is
+ * logged and skipped, as the comment readers of the other platforms do; when 2 or more articles were read and every
+ * one answered 88001 the read fails (GonePosts.failIfAllGone); any other error fails the whole read. Reading named
+ * articles stays strict: listWechatComments reports 88001.
  */
 export async function commentsOnWechatArticles(
 	api: WechatOaApi,
@@ -121,11 +123,13 @@ export async function commentsOnWechatArticles(
 	options: ListCommentsOptions & { log?: (message: string) => void },
 ): Promise<Mention[]> {
 	const out: Mention[] = [];
-	const gone = { codes: WECHAT_GONE, what: 'article', log: options.log };
+	const tally = new GonePosts();
+	const gone = { codes: WECHAT_GONE, what: 'article', log: options.log, tally };
 	for (const article of articles) {
 		const mentions = await unlessPostGone({ postId: wechatMsgId(article) }, gone, () => listWechatComments(api, article, options));
 		if (mentions) out.push(...mentions);
 	}
+	tally.failIfAllGone('wechat_oa', options.accountId, articles.length);
 	return sortOldestFirst(out);
 }
 

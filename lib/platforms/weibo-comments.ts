@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import type { Mention } from '../model';
-import { unlessPostGone, type CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource, type GonePosts } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { JsonApi, toCount, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
@@ -46,13 +46,13 @@ export class WeiboComments implements CommentSource {
 		this.api = new JsonApi({ platform: 'weibo', baseUrl: options.baseUrl || WEIBO_DEFAULT_BASE_URL, ctx, query: { access_token: options.accessToken }, secrets: [options.accessToken], readError: readWeiboError });
 	}
 
-	async commentsOf(post: WatchedPost): Promise<Mention[]> {
+	async commentsOf(post: WatchedPost, gone?: GonePosts): Promise<Mention[]> {
 		const out: Mention[] = [];
 		const seen = new Set<string>();
 		const maxPages = this.options.maxPages ?? 3;
 		let maxId: string | undefined;
 		for (let page = 1; page <= maxPages; page++) {
-			const body = await unlessPostGone(post, { codes: WEIBO_GONE, what: 'status', log: this.ctx.log }, () =>
+			const body = await unlessPostGone(post, { codes: WEIBO_GONE, what: 'status', log: this.ctx.log, tally: gone }, () =>
 				this.api.get('/2/comments/show.json', { id: post.postId, count: this.pageSize, page, max_id: maxId }, '2/comments/show'),
 			);
 			if (!body) return out;

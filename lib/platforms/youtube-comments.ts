@@ -1,6 +1,6 @@
 import { InputError, PlatformError } from '../errors';
 import type { Mention } from '../model';
-import { unlessPostGone, type CommentSource } from '../polling/comment-source';
+import { unlessPostGone, type CommentSource, type GonePosts } from '../polling/comment-source';
 import type { WatchedPost } from '../polling/watched-posts';
 import { JsonApi, isoUtc, toCount, type JsonBody } from './http-json';
 import type { PlatformContext } from './types';
@@ -18,7 +18,9 @@ import { YOUTUBE_DEFAULT_BASE_URL, readYoutubeError } from './youtube';
  */
 export const YOUTUBE_COMMENT_PAGE_MAX = 100;
 /** Comments turned off (403) or the video deleted (404) since it was listed. */
-const YOUTUBE_GONE = new Set(['commentsDisabled', 'videoNotFound']);
+const YOUTUBE_GONE = new Set(['videoNotFound']);
+/** Comments turned off on a video (made for kids, or by the channel): skipped, and not a sign of wrong ids. */
+const YOUTUBE_CLOSED = new Set(['commentsDisabled']);
 
 export interface YoutubeCommentsOptions {
 	apiKey: string;
@@ -44,7 +46,7 @@ export class YoutubeComments implements CommentSource {
 		this.api = new JsonApi({ platform: 'youtube', baseUrl: options.baseUrl || YOUTUBE_DEFAULT_BASE_URL, ctx, query: { key: options.apiKey }, secrets: [options.apiKey], readError: readYoutubeError });
 	}
 
-	async commentsOf(post: WatchedPost): Promise<Mention[]> {
+	async commentsOf(post: WatchedPost, gone?: GonePosts): Promise<Mention[]> {
 		const out: Mention[] = [];
 		const maxPages = this.options.maxPages ?? 2;
 		const maxUnits = this.options.maxUnits ?? 200;
@@ -54,7 +56,7 @@ export class YoutubeComments implements CommentSource {
 				throw new PlatformError({ platform: 'youtube', code: 'QUOTA_BUDGET', message: `this poll may spend at most ${maxUnits} quota units on comments and has spent ${this.unitsUsed}; watch fewer videos`, operation: 'youtube/v3/commentThreads' });
 			}
 			this.unitsUsed += 1;
-			const body = await unlessPostGone(post, { codes: YOUTUBE_GONE, what: 'video', log: this.ctx.log }, () =>
+			const body = await unlessPostGone(post, { codes: YOUTUBE_GONE, closed: YOUTUBE_CLOSED, what: 'video', log: this.ctx.log, tally: gone }, () =>
 				this.api.get(
 					'/youtube/v3/commentThreads',
 					{ part: 'snippet', videoId: post.postId, order: 'time', textFormat: 'plainText', maxResults: this.options.pageSize ?? YOUTUBE_COMMENT_PAGE_MAX, pageToken },

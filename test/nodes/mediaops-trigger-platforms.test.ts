@@ -269,4 +269,17 @@ describe('MediaOps Trigger skips a post deleted since it was listed, and emits t
 		const after = await poll(params, { json: '{}' });
 		expect(after.map((m) => m.id).sort()).toEqual(before.filter((m) => m.postId !== gone).map((m) => m.id).sort());
 	});
+
+	it('WeChat: every article of the poll answering 88001 fails the poll (more likely wrong ids than all deleted)', async () => {
+		const params = { platform: 'wechatOa', event: 'newComments', days: 5, commentType: 0, firstRun: 'emitExisting' };
+		const articles = (await poll({ ...params, event: 'newPosts' }, { json: '{}' })).map((a) => String(a.postId));
+		expect(articles.length).toBeGreaterThan(1);
+		for (const msgid of articles) await control('wechat', 'deleted', { msgid });
+		const error = (await poll(params, { json: '{}' }).catch((e) => e)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain(`all ${articles.length} posts`);
+		expect(error.message).toContain(SANDBOX_WECHAT_ACCOUNTS[0].appId);
+		expect(error.message).toContain('88001');
+		expect(allText(error)).not.toContain(SANDBOX_WECHAT_ACCOUNTS[0].appSecret);
+	});
 });

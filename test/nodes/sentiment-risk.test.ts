@@ -449,5 +449,32 @@ describe('Sentiment Risk node (n8n-core engine)', () => {
 			const result = await run({ operation: 'listComments', articleSource: 'ids', articleIds: '1_1' }, undefined, {}, sandbox.url);
 			expect(result.error?.message).toMatch(/88001/);
 		});
+
+		// Last in the block: a deletion stays in the sandbox.
+		it('skips and logs a recent article deleted since the datacube listed it (88001); a named one stays an error naming item and article', async () => {
+			const yesterday = sandbox.wechat.yesterday();
+			const articles = sandbox.wechat.articlesPublished(BRAND.appId, addDays(yesterday, -2), yesterday);
+			const count = (a: (typeof articles)[number]) => sandbox.wechat.comments(a.msgDataId, a.index - 1)?.length ?? 0;
+			const withComments = articles.filter((a) => count(a) > 0);
+			expect(withComments.length).toBeGreaterThan(1);
+			const gone = withComments[0];
+			await fetch(`${sandbox.url}/__sandbox/wechat/deleted`, { method: 'POST', body: JSON.stringify({ msgid: gone.msgid }) });
+
+			const recent = await run({ operation: 'listComments', articleSource: 'recent', days: 3 }, undefined, {}, sandbox.url);
+			expect(recent.error).toBeUndefined();
+			const out = recent.nodeOutput(NODE);
+			expect(new Set(out.map((m) => m.postId))).toEqual(new Set(withComments.slice(1).map((a) => a.msgid)));
+			expect(out).toHaveLength(withComments.slice(1).reduce((n, a) => n + count(a), 0));
+
+			for (const named of [
+				{ articleSource: 'ids', articleIds: `${withComments[1].msgid}, ${gone.msgid}` },
+				{ articleSource: 'input', articleField: 'postId' },
+			]) {
+				const result = await run({ operation: 'listComments', ...named }, [{ postId: gone.msgid }], {}, sandbox.url);
+				expect(result.error?.message).toMatch(/88001/);
+				expect(result.error?.message).toContain(gone.msgid);
+				expect(result.error?.description).toMatch(/^Item 0\b/);
+			}
+		});
 	});
 });

@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { InputError } from '../../../lib/errors';
-import { listWechatComments, parseWechatMsgId, recentWechatArticles, type WechatArticleRef, type WechatCommentType } from '../../../lib/platforms/wechat-oa-comments';
+import { InputError, isPlatformError, PlatformError } from '../../../lib/errors';
+import {
+	commentsOnWechatArticles,
+	listWechatComments,
+	parseWechatMsgId,
+	recentWechatArticles,
+	wechatMsgId,
+	type WechatArticleRef,
+	type WechatCommentType,
+} from '../../../lib/platforms/wechat-oa-comments';
 import { wechatOaApi } from '../../shared/platformContext';
 import type { SecretList } from '../../shared/perItem';
 import { getField } from './common';
@@ -90,9 +98,18 @@ export const properties: INodeProperties[] = [
 export async function execute(ctx: IExecuteFunctions, i: number, secrets: SecretList): Promise<IDataObject[]> {
 	const source = ctx.getNodeParameter('articleSource', i, 'recent') as string;
 	const { api, appId } = await wechatOaApi(ctx, i, secrets);
+	const hours = ctx.getNodeParameter('sinceHours', i, 0) as number;
+	const since = hours > 0 ? new Date(Date.now() - hours * 3600_000) : undefined;
+	const type = Number(ctx.getNodeParameter('commentType', i, 0)) as WechatCommentType;
+	if (source === 'recent') {
+		// Found through the datacube, which keeps listing an article after it is deleted: skipped and logged (88001),
+		// as the MediaOps Trigger does.
+		const recent = await recentWechatArticles(api, ctx.getNodeParameter('days', i, 7) as number);
+		const mentions = await commentsOnWechatArticles(api, recent, { accountId: appId, type, since, log: (m) => ctx.logger.info(m) });
+		return mentions as unknown as IDataObject[];
+	}
 	let articles: WechatArticleRef[];
-	if (source === 'recent') articles = await recentWechatArticles(api, ctx.getNodeParameter('days', i, 7) as number);
-	else if (source === 'input') {
+	if (source === 'input') {
 		const field = String(ctx.getNodeParameter('articleField', i, 'postId')).trim() || 'postId';
 		const value = getField(ctx.getInputData()[i].json, field);
 		if (typeof value !== 'string' || !value) throw new InputError(`Item ${i} has no article ID in "${field}"`, field);
@@ -108,12 +125,18 @@ export async function execute(ctx: IExecuteFunctions, i: number, secrets: Secret
 			.map(parseWechatMsgId);
 		if (!articles.length) throw new InputError('Article IDs is empty', 'articleIds');
 	}
-	const hours = ctx.getNodeParameter('sinceHours', i, 0) as number;
-	const since = hours > 0 ? new Date(Date.now() - hours * 3600_000) : undefined;
-	const type = Number(ctx.getNodeParameter('commentType', i, 0)) as WechatCommentType;
+	// Articles the user named: one that does not exist is an error naming it (the item is named by the node layer).
 	const out: IDataObject[] = [];
 	for (const article of articles) {
-		for (const mention of await listWechatComments(api, article, { accountId: appId, type, since })) out.push(mention as unknown as IDataObject);
+		const mentions = await listWechatComments(api, article, { accountId: appId, type, since }).catch((error: unknown) => {
+			throw isPlatformError(error) && error.code === '88001' ? namedArticleGone(error, wechatMsgId(article)) : error;
+		});
+		for (const mention of mentions) out.push(mention as unknown as IDataObject);
 	}
 	return out;
+}
+
+function namedArticleGone(error: PlatformError, msgid: string): PlatformError {
+	const message = `article ${msgid} does not exist (deleted, or not an article of this account): ${error.message}`;
+	return new PlatformError({ platform: error.platform, code: error.code, message, httpStatus: error.httpStatus, operation: error.operation });
 }
