@@ -136,16 +136,10 @@ export function reviewPost(post: Post, decision: ReviewDecision, workflow: Revie
 
 	if (post.status !== 'in_review') throw new ReviewError('invalid_transition', `cannot ${action} a post that is ${post.status}`);
 	if (decision.version === undefined) throw new ReviewError('missing_version', `${action} must say which version was reviewed`);
-	if (lastSubmittedVersion(post) !== post.version) {
-		throw new ReviewError('stale_version', `version ${post.version} was changed after submission: submit it again`);
-	}
-	if (actor === post.author) throw new ReviewError('self_review', `${actor} is the author and cannot ${action} their own post`);
+	const refusal = reviewerRefusal(post, workflow, actor);
+	if (refusal) throw refusal;
 	const progress = reviewProgress(post, workflow);
 	const step = progress.step!;
-	if (!workflow.steps[step - 1].approvers.includes(actor)) {
-		throw new ReviewError('not_an_approver', `${actor} is not an approver of step ${step} "${progress.stepName}"`);
-	}
-	if (progress.approvedBy.includes(actor)) throw new ReviewError('already_decided', `${actor} already approved step ${step}`);
 
 	if (action === 'reject') {
 		const next = record('rejected', step);
