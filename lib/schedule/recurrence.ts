@@ -135,8 +135,13 @@ export function expandRecurrence(post: Pick<Post, 'scheduledAt' | 'timezone' | '
 	const skipped = new Set((rule.exceptions ?? []).map((e) => toMillis(e, 'recurrence.exceptions')));
 	// Stored edits first, so the caller's edit wins for the same instant whatever offset either key is written in.
 	const overrides = overrideIndex({ ...rule.overrides, ...range.overrides });
-	// An occurrence after the window may be moved into it: walk the series up to the last one an edit moves.
-	const lastMoved = Math.max(-Infinity, ...[...overrides].filter(([, o]) => o.at && !o.skip).map(([key]) => key));
+	// An occurrence after the window may be moved into it: walk the series up to the last one an edit moves into
+	// the window (an edit moving one elsewhere must not make every Plan run walk to it).
+	const movedIn = (o: OccurrenceOverride, key: number) => {
+		const to = o.at && !o.skip ? parseInstant(o.at, zone, `overrides.${new Date(key).toISOString()}.at`).toMillis() : NaN;
+		return to >= fromMs && to <= toMs;
+	};
+	const lastMoved = Math.max(-Infinity, ...[...overrides].filter(([key, o]) => movedIn(o, key)).map(([key]) => key));
 	const limit = range.limit ?? 10_000;
 	const out: Array<Occurrence & { ms: number }> = [];
 	let index = 0;
