@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { InputError } from '../errors';
 import { MediaSchema, PLATFORMS, type Platform } from '../model';
 import type { FieldLimit, MediaRule, PlatformRules } from './platform-limits';
+import type { LengthUnit } from './text-length';
 
 /** Where user limits come from when they do not say (`source` is shown with each finding). */
-export const OVERRIDE_SOURCE = 'Platform Limits (JSON)';
+const OVERRIDE_SOURCE = 'Platform Limits (JSON)';
 
-const FIELDS = ['title', 'body', 'digest'] as const;
-const UNITS = ['chars', 'graphemes', 'utf16', 'bytes', 'x_weighted'] as const;
-const count = z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more');
+// Tied to the built-in types: a value they do not have is a compile error here.
+const FIELDS = ['title', 'body', 'digest'] as const satisfies ReadonlyArray<FieldLimit['field']>;
+const UNITS = ['chars', 'graphemes', 'utf16', 'bytes', 'x_weighted'] as const satisfies readonly LengthUnit[];
+// Type errors are worded by issueText, so the number schema carries only the range messages.
+const count = z.number().int('must be a whole number').min(0, 'must be 0 or more');
 
 const FieldLimitOverrideSchema = z
 	.object({
@@ -34,7 +37,7 @@ const MediaOverrideSchema = z
 const PlatformRulesOverrideSchema = z
 	.object({
 		limits: z.array(FieldLimitOverrideSchema).optional(),
-		requiredFields: z.array(z.enum(['title', 'body'])).optional(),
+		requiredFields: z.array(z.enum(['title', 'body'] as const satisfies PlatformRules['requiredFields'])).optional(),
 		media: MediaOverrideSchema.nullable().optional(),
 		bodyLinkHosts: z.array(z.string()).nullable().optional(),
 		bodyLinkSource: z.string().optional(),
