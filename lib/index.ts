@@ -28,7 +28,6 @@ export { WeiboMetricsAdapter, WEIBO_MAX_COUNT, WEIBO_TIMEZONE, parseWeiboTime, t
 export { XMetricsAdapter, X_MAX_IDS_PER_CALL, X_MAX_RESULTS, type XOptions } from './platforms/x';
 export * from './exports';
 export { DouyinMetricsAdapter, DOUYIN_MAX_DAYS, DOUYIN_PAGE_SIZE, DOUYIN_TIMEZONE, type DouyinOptions } from './platforms/douyin';
-export { metricsDayZone, PLATFORM_DAY_ZONES } from './platforms/day-zones';
 export { loadSeenIds, takeUnseen, emptySeenIds, type SeenIdsState, type SeenIdsOptions } from './polling/seen-ids';
 export { listRecentPosts, checkWatchWindow, MAX_WATCH_DAYS, MAX_WATCHED_POSTS, type WatchedPost, type WatchWindow } from './polling/watched-posts';
 export { commentsOnPosts, sortOldestFirst, type CommentSource, type CommentPollOptions } from './polling/comment-source';

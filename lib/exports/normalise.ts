@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { InputError } from '../errors';
-import { InstantSchema, MetricSnapshotSchema, PLATFORMS, isValidTimeZone, type MetricSnapshot, type Platform } from '../model';
+import { InstantSchema, MetricSnapshotSchema, isPlatform, isValidTimeZone, type MetricSnapshot, type Platform } from '../model';
 import { snapshotKey } from '../metrics/snapshot-row';
 import { lookupHeader, normaliseHeader, parseTargetField, kindOf, type ColumnTarget, type CoreField, type TargetField, type ValueKind } from './aliases';
 import { parseDateCell, type DateContext, type DayValue } from './dates';
@@ -159,7 +159,7 @@ export function normaliseExportRows(rows: Array<Record<string, unknown>>, option
 function validateOptions(options: NormaliseExportOptions): void {
 	if (!isValidTimeZone(options.timezone ?? '')) throw new InputError(`Time zone must be an IANA zone such as Asia/Shanghai, got "${options.timezone}"`, 'timezone');
 	if (!InstantSchema.safeParse(options.collectedAt).success) throw new InputError(`collectedAt must be an ISO instant with an offset, got "${options.collectedAt}"`, 'collectedAt');
-	if (options.platform !== undefined && !(PLATFORMS as readonly string[]).includes(options.platform)) {
+	if (options.platform !== undefined && !isPlatform(options.platform)) {
 		throw new InputError(`Unknown platform "${options.platform}"`, 'platform');
 	}
 	if (options.format !== undefined && options.format !== 'auto' && !isExportFormatId(options.format)) {

@@ -21,6 +21,11 @@ export const PLATFORMS = [
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
+/** True when `value` is one of {@link PLATFORMS}' ids (case-sensitive: `WeChat_OA` is not). */
+export function isPlatform(value: unknown): value is Platform {
+	return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);
+}
+
 /** An ISO-8601 instant with an explicit offset or Z, e.g. `2026-03-01T09:00:00+08:00`. */
 export const InstantSchema = z
 	.string()

@@ -41,6 +41,7 @@ export function readBilibiliError(status: number, body: JsonBody): PlatformError
 
 export class BilibiliMetricsAdapter implements MetricsAdapter {
 	readonly platform = 'bilibili' as const;
+	readonly dayZone = BILIBILI_TIMEZONE;
 	readonly accountId: string;
 	private readonly api: JsonApi;
 
@@ -69,14 +70,14 @@ export class BilibiliMetricsAdapter implements MetricsAdapter {
 		if (!this.accountId) throw new InputError('Bilibili account metrics need the account’s UID (mid)', 'bilibiliMid');
 		const body = await this.api.get('/x/relation/stat', { vmid: this.accountId }, 'x/relation/stat');
 		const data = (body.data ?? {}) as JsonBody;
-		const today = todayIn(BILIBILI_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		const snap: MetricSnapshot = {
 			platform: 'bilibili',
 			accountId: this.accountId,
 			accountName: this.options.accountName || undefined,
 			periodStart: today,
 			periodEnd: today,
-			timezone: BILIBILI_TIMEZONE,
+			timezone: this.dayZone,
 			window: 'cumulative',
 			followers: toCount(data.follower),
 			extra: numericExtra({ following: data.following }),
@@ -97,7 +98,7 @@ export class BilibiliMetricsAdapter implements MetricsAdapter {
 			throw new InputError('List the videos (BV ids) to measure: Bilibili has no public, unsigned list of an account’s uploads', 'bilibiliVideos');
 		}
 		const out: MetricSnapshot[] = [];
-		const today = todayIn(BILIBILI_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		for (const id of ids) {
 			const query = videoQuery(id);
 			let body: JsonBody;
@@ -119,9 +120,9 @@ export class BilibiliMetricsAdapter implements MetricsAdapter {
 				postId: String(data.bvid ?? id),
 				postTitle: typeof data.title === 'string' ? data.title : undefined,
 				publishedAt: pubdate !== undefined ? isoUtc(pubdate * 1000) : undefined,
-				periodStart: pubdate !== undefined ? minDay(dayOf(pubdate * 1000, BILIBILI_TIMEZONE), today) : today,
+				periodStart: pubdate !== undefined ? minDay(dayOf(pubdate * 1000, this.dayZone), today) : today,
 				periodEnd: today,
-				timezone: BILIBILI_TIMEZONE,
+				timezone: this.dayZone,
 				window: 'cumulative',
 				views: toCount(stat.view),
 				likes: toCount(stat.like),

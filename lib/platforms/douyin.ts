@@ -102,6 +102,7 @@ interface ServedWindow {
 
 export class DouyinMetricsAdapter implements MetricsAdapter {
 	readonly platform = 'douyin' as const;
+	readonly dayZone = DOUYIN_TIMEZONE;
 	readonly accountId: string;
 	private readonly api: JsonApi;
 	private accessToken: string;
@@ -138,12 +139,12 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 
 	/** The days the data endpoints can serve today: the last 30 days up to yesterday (T+1), China time. */
 	servedWindow(): ServedWindow {
-		const today = todayIn(DOUYIN_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		return { first: addDays(today, -DOUYIN_MAX_DAYS), last: addDays(today, -1) };
 	}
 
 	private base(day: string): Pick<MetricSnapshot, 'platform' | 'accountId' | 'periodStart' | 'periodEnd' | 'timezone' | 'collectedAt'> {
-		return { platform: 'douyin', accountId: this.accountId, periodStart: day, periodEnd: day, timezone: DOUYIN_TIMEZONE, collectedAt: isoUtc(this.now()) };
+		return { platform: 'douyin', accountId: this.accountId, periodStart: day, periodEnd: day, timezone: this.dayZone, collectedAt: isoUtc(this.now()) };
 	}
 
 	/** Daily fans over the range; days outside what Douyin serves are refused with the rule that applies. */
@@ -168,14 +169,14 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 	}
 
 	async collectPostMetrics(query: MetricsQuery): Promise<MetricSnapshot[]> {
-		const today = todayIn(DOUYIN_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		const window = this.servedWindow();
 		const videos = await this.videosInRange(query);
 		const out: MetricSnapshot[] = [];
 		for (const video of videos) {
 			const stats = (video.statistics ?? {}) as JsonBody;
 			const createdMs = Number(video.create_time) * 1000;
-			const created = dayOf(createdMs, DOUYIN_TIMEZONE);
+			const created = dayOf(createdMs, this.dayZone);
 			const itemId = String(video.item_id);
 			const cumulative: MetricSnapshot = dropUndefined({
 				...this.base(created),
@@ -219,7 +220,7 @@ export class DouyinMetricsAdapter implements MetricsAdapter {
 			const list = Array.isArray(data.list) ? (data.list as JsonBody[]) : [];
 			let reachedOlder = false;
 			for (const video of list) {
-				const day = dayOf(Number(video.create_time) * 1000, DOUYIN_TIMEZONE);
+				const day = dayOf(Number(video.create_time) * 1000, this.dayZone);
 				// A pinned video (is_top) sits first whatever its age: it does not end the scan.
 				if (day < query.range.start) {
 					if (!video.is_top) reachedOlder = true;

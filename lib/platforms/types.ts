@@ -28,6 +28,13 @@ export interface MetricsQuery {
 export interface MetricsAdapter {
 	readonly platform: Platform;
 	readonly accountId: string;
+	/**
+	 * The IANA zone the platform cuts its daily data in, where it has one of its own (WeChat datacube, Weibo,
+	 * Douyin and Bilibili report per Beijing day, so their days are read in China time whatever `query.timezone`
+	 * says). Absent where the platform only reports counters and timestamps (Mastodon, Bluesky, X, YouTube): a
+	 * "day" there is the caller's.
+	 */
+	readonly dayZone?: string;
 	collectAccountMetrics(query: MetricsQuery): Promise<MetricSnapshot[]>;
 	collectPostMetrics(query: MetricsQuery): Promise<MetricSnapshot[]>;
 }

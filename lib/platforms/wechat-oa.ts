@@ -54,6 +54,7 @@ function list(data: Record<string, unknown>): Row[] {
 
 export class WechatOaMetricsAdapter implements MetricsAdapter {
 	readonly platform = 'wechat_oa' as const;
+	readonly dayZone = WECHAT_TIMEZONE;
 	readonly accountId: string;
 	private readonly api: WechatOaApi;
 
@@ -77,7 +78,7 @@ export class WechatOaMetricsAdapter implements MetricsAdapter {
 	 * Days past yesterday are reported, never silently dropped.
 	 */
 	effectiveRange(range: DayRange): { range?: DayRange; skipped: string[] } {
-		const yesterday = addDays(todayIn(WECHAT_TIMEZONE, this.now()), -1);
+		const yesterday = addDays(todayIn(this.dayZone, this.now()), -1);
 		const start = range.start < WECHAT_DATA_START ? WECHAT_DATA_START : range.start;
 		const end = range.end > yesterday ? yesterday : range.end;
 		const skipped = eachDay(range).filter((d) => d > yesterday);
@@ -98,7 +99,7 @@ export class WechatOaMetricsAdapter implements MetricsAdapter {
 			accountId: this.accountId,
 			periodStart: day,
 			periodEnd: day,
-			timezone: WECHAT_TIMEZONE,
+			timezone: this.dayZone,
 			collectedAt: DateTime.fromJSDate(this.now(), { zone: 'UTC' }).toISO()!,
 		};
 		if (this.accountName) snap.accountName = this.accountName;

@@ -49,6 +49,7 @@ export function readWeiboError(_status: number, body: JsonBody): PlatformErrorIn
 
 export class WeiboMetricsAdapter implements MetricsAdapter {
 	readonly platform = 'weibo' as const;
+	readonly dayZone = WEIBO_TIMEZONE;
 	readonly accountId: string;
 	private readonly api: JsonApi;
 
@@ -72,14 +73,14 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 
 	async collectAccountMetrics(_query: MetricsQuery): Promise<MetricSnapshot[]> {
 		const user = await this.api.get('/2/users/show.json', this.accountQuery(), '2/users/show');
-		const today = todayIn(WEIBO_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		const snap: MetricSnapshot = {
 			platform: 'weibo',
 			accountId: String(user.idstr ?? user.id ?? this.accountId),
 			accountName: typeof user.screen_name === 'string' ? user.screen_name : undefined,
 			periodStart: today,
 			periodEnd: today,
-			timezone: WEIBO_TIMEZONE,
+			timezone: this.dayZone,
 			window: 'cumulative',
 			followers: toCount(user.followers_count),
 			extra: numericExtra({ following: user.friends_count, posts: user.statuses_count, favourites: user.favourites_count }),
@@ -97,7 +98,7 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 	/** The authorised user's posts created in the range (China days), 100 a page. */
 	private async timeline(query: MetricsQuery): Promise<MetricSnapshot[]> {
 		const { start, end } = query.range;
-		const today = todayIn(WEIBO_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		const out: MetricSnapshot[] = [];
 		const seen = new Set<string>();
 		const maxPages = this.options.maxPages ?? 20;
@@ -113,7 +114,7 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 				const id = String(s.idstr ?? s.id);
 				const createdMs = parseWeiboTime(String(s.created_at ?? ''));
 				if (createdMs === undefined) continue;
-				const day = dayOf(createdMs, WEIBO_TIMEZONE);
+				const day = dayOf(createdMs, this.dayZone);
 				if (day < start) {
 					reachedOlder = true;
 					continue;
@@ -129,7 +130,7 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 						publishedAt: isoUtc(createdMs),
 						periodStart: day,
 						periodEnd: today < day ? day : today,
-						timezone: WEIBO_TIMEZONE,
+						timezone: this.dayZone,
 						window: 'cumulative',
 						likes: toCount(s.attitudes_count),
 						comments: toCount(s.comments_count),
@@ -147,7 +148,7 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 
 	/** Counters of listed posts (any account), 100 ids a call. */
 	private async countsOf(ids: string[]): Promise<MetricSnapshot[]> {
-		const today = todayIn(WEIBO_TIMEZONE, this.now());
+		const today = todayIn(this.dayZone, this.now());
 		const out: MetricSnapshot[] = [];
 		const missing: string[] = [];
 		for (const batch of chunk(ids, WEIBO_MAX_COUNT)) {
@@ -166,7 +167,7 @@ export class WeiboMetricsAdapter implements MetricsAdapter {
 						postId: id,
 						periodStart: today,
 						periodEnd: today,
-						timezone: WEIBO_TIMEZONE,
+						timezone: this.dayZone,
 						window: 'cumulative',
 						likes: toCount(r.attitudes),
 						comments: toCount(r.comments),

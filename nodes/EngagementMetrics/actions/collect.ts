@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MetricSnapshot } from '../../../lib/model';
 import { InputError } from '../../../lib/errors';
 import { lastCompleteDays, type DayRange } from '../../../lib/time/date-range';
-import { metricsDayZone } from '../../../lib/platforms/day-zones';
 import type { MetricsQuery } from '../../../lib/platforms/types';
 import { snapshotToRow } from '../../../lib/metrics/snapshot-row';
 import type { SecretList } from '../../shared/perItem';
@@ -35,8 +34,8 @@ function toDay(value: unknown, field: string): string {
 
 /**
  * Shared body of both metrics operations: build the adapter, collect, shape the output. Days are read in the
- * platform's own zone where it has one (China time for WeChat, Weibo, Douyin, Bilibili), else in the
- * workflow's time zone (Mastodon, Bluesky, X, YouTube), never the process zone.
+ * platform's own zone where it has one (`adapter.dayZone`: China time for WeChat, Weibo, Douyin, Bilibili), else
+ * in the workflow's time zone (Mastodon, Bluesky, X, YouTube), never the process zone.
  */
 export async function collectMetrics(
 	ctx: IExecuteFunctions,
@@ -45,7 +44,7 @@ export async function collectMetrics(
 	collect: (adapter: Awaited<ReturnType<typeof createMetricsAdapter>>, query: MetricsQuery) => Promise<MetricSnapshot[]>,
 ): Promise<IDataObject[]> {
 	const adapter = await createMetricsAdapter(ctx, itemIndex, secrets);
-	const timezone = metricsDayZone(adapter.platform, ctx.getTimezone());
+	const timezone = adapter.dayZone ?? ctx.getTimezone();
 	const range = readDayRange(ctx, itemIndex, new Date(), timezone);
 	const snapshots = await collect(adapter, { range, timezone });
 	const output = ctx.getNodeParameter('output', itemIndex, 'snapshot') as string;
