@@ -6,6 +6,9 @@ import { isoUtc, toCount, type JsonApi, type JsonBody } from './http-json';
 import { mastodonApi, stripHtml } from './mastodon';
 import type { PlatformContext } from './types';
 
+/** A status deleted since it was listed: 404 "Record not found". */
+const MASTODON_GONE = new Set(['404']);
+
 /**
  * Mastodon replies as Mention items, from `GET /api/v1/statuses/:id/context` (docs.joinmastodon.org, statuses):
  * `descendants` are the replies to a status, the whole thread below it in thread order.
@@ -15,8 +18,6 @@ import type { PlatformContext } from './types';
  *   limit is respected through the X-RateLimit headers.
  * - A status deleted since it was listed answers 404 "Record not found": it is skipped and logged.
  */
-/** A status deleted since it was listed: 404 "Record not found". */
-const MASTODON_GONE = new Set(['404']);
 
 export interface MastodonCommentsOptions {
 	instanceUrl: string;

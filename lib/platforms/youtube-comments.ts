@@ -17,7 +17,7 @@ import { YOUTUBE_DEFAULT_BASE_URL, readYoutubeError } from './youtube';
  *   is skipped (and logged), the others are still read. Other errors (quotaExceeded, keyInvalid) fail the poll.
  */
 export const YOUTUBE_COMMENT_PAGE_MAX = 100;
-/** Comments turned off (403) or the video deleted (404) since it was listed. */
+/** The video deleted since it was listed (404 `videoNotFound`). */
 const YOUTUBE_GONE = new Set(['videoNotFound']);
 /** Comments turned off on a video (made for kids, or by the channel): skipped, and not a sign of wrong ids. */
 const YOUTUBE_CLOSED = new Set(['commentsDisabled']);

@@ -1,8 +1,8 @@
 import { InputError } from '../errors';
 import { MentionSchema, PLATFORMS, type Mention, type MentionInput, type RiskAssessment, type RiskCategory, type RiskLevel } from '../model';
-import { analyzeSentiment, toSimplifiedChinese, type SentimentOptions } from '../sentiment';
+import { analyzeSentiment, type SentimentOptions } from '../sentiment';
 import { DEFAULT_RISK_MATRIX, impactOf, levelOf, likelihoodOf, maxLevel, reachOf, type Impact, type ReachOptions, type RiskMatrix } from './matrix';
-import { matchRiskCues, type RiskRuleOptions } from './rules';
+import { foldTerm, matchRiskCues, type RiskRuleOptions } from './rules';
 import { assessTextInOnePass } from './single-pass';
 
 export interface AssessOptions extends RiskRuleOptions {
@@ -84,7 +84,7 @@ export function assessMention(mention: Mention, options: AssessOptions = {}): Ri
 	const impact = impactOf(categories, reach, options);
 	const quiet = categories.length === 0 && sentiment.label !== 'negative';
 	let riskLevel: RiskLevel = quiet ? 'none' : levelOf(likelihood, impact, options.matrix ?? DEFAULT_RISK_MATRIX);
-	if (options.bannedTerms?.length && matches.some((m) => m.category === 'sensitive_term' && bannedSet(options).has(foldTerm(m.term)))) riskLevel = maxLevel(riskLevel, 'high');
+	if (options.bannedTerms?.length && matches.some((m) => m.category === 'sensitive_term' && bannedSet(options).has(bannedKey(m.term)))) riskLevel = maxLevel(riskLevel, 'high');
 	// Built field by field rather than deleting an absent postId afterwards (a delete turns the object into a
 	// slow dictionary); same fields in the same order.
 	const assessment = { mentionId: mention.id, platform: mention.platform } as RiskAssessment;
@@ -104,9 +104,9 @@ export function assessMention(mention: Mention, options: AssessOptions = {}): Ri
 	return assessment;
 }
 
-/** NFKC too, so a banned ＮＯ１ found as NO1 (the one-pass matcher reads NFKC text) is still banned. */
-function foldTerm(term: string): string {
-	return toSimplifiedChinese(term.normalize('NFKC')).trim().toLowerCase();
+/** Banned terms compared as the matcher reads them (NFKC, simplified), trimmed and in lower case: a banned ＮＯ１ found as NO1 is banned. */
+function bannedKey(term: string): string {
+	return foldTerm(term).trim().toLowerCase();
 }
 
 // Immutable per-options caches (a workflow passes one options object for every item of a run).
@@ -123,6 +123,6 @@ function rulesFor(options: AssessOptions): RiskRuleOptions {
 
 function bannedSet(options: AssessOptions): ReadonlySet<string> {
 	let set = bannedCache.get(options);
-	if (!set) bannedCache.set(options, (set = new Set((options.bannedTerms ?? []).map(foldTerm))));
+	if (!set) bannedCache.set(options, (set = new Set((options.bannedTerms ?? []).map(bannedKey))));
 	return set;
 }

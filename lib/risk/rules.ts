@@ -25,7 +25,7 @@ export function cueEntries(options: RiskRuleOptions): Array<{ term: string; data
 }
 
 /** A team's term as the text it is matched in reads (NFKC, then simplified Chinese): ＸＹ奶茶 matches XY奶茶. The built-in cues are already both. */
-function foldTerm(term: string): string {
+export function foldTerm(term: string): string {
 	return toSimplifiedChinese(term.normalize('NFKC'));
 }
 
