@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors';
-import { MediaSchema, PLATFORMS, type Platform } from '../model';
+import { isPlatform, MediaSchema, PLATFORMS, type Platform } from '../model';
 import type { FieldLimit, MediaRule, PlatformRules } from './platform-limits';
 import type { LengthUnit } from './text-length';
 
@@ -84,7 +84,7 @@ export function parsePlatformRuleOverrides(value: unknown): PlatformRuleOverride
 	}
 	const out: PlatformRuleOverrides = {};
 	for (const [key, rules] of Object.entries(value as Record<string, unknown>)) {
-		if (!(PLATFORMS as readonly string[]).includes(key)) fail(`"${key}"`, `is not a platform id (one of ${PLATFORMS.join(', ')})`);
+		if (!isPlatform(key)) fail(`"${key}"`, `is not a platform id (one of ${PLATFORMS.join(', ')})`);
 		const parsed = PlatformRulesOverrideSchema.safeParse(rules);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { PLATFORMS, type Platform, type Post } from '../model';
+import { isPlatform, PLATFORMS, type Platform, type Post } from '../model';
 import { instantMillis } from './wall-clock';
 
 /** Caps on one run. In each, 0 (or absent) means no cap, as in the node's Max per Run fields. */
@@ -82,7 +82,7 @@ function checkedCaps(caps: DueCaps): { perRun?: number; perAccount?: number; per
 	if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError(`perPlatform must be an object keyed by platform id, e.g. {"x": 2}, got ${JSON.stringify(given)}`, 'perPlatform');
 	const perPlatform: Partial<Record<Platform, number>> = {};
 	for (const [platform, cap] of Object.entries(given)) {
-		if (!(PLATFORMS as readonly string[]).includes(platform)) throw new InputError(`perPlatform: "${platform}" is not a platform id (one of ${PLATFORMS.join(', ')})`, 'perPlatform');
+		if (!isPlatform(platform)) throw new InputError(`perPlatform: "${platform}" is not a platform id (one of ${PLATFORMS.join(', ')})`, 'perPlatform');
 		if (!isCount(cap)) throw new InputError(`perPlatform.${platform} must be a whole number, 0 or more (0 = no cap), got ${JSON.stringify(cap)}`, 'perPlatform');
 		if (cap > 0) perPlatform[platform as Platform] = cap;
 	}
