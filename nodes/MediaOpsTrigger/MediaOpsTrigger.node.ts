@@ -4,6 +4,7 @@ import { isPlatformError, redact } from '../../lib/errors';
 import { loadSeenIds, takeUnseen } from '../../lib/polling/seen-ids';
 import { credentialsByPlatform } from '../shared/credentialsByPlatform';
 import { readCredentials } from '../shared/platformAccess';
+import { accountFieldName } from '../shared/platformProperties';
 import { readPlatform } from './actions/platforms';
 import { accountProperties, platformProperty, restEventProperties, windowProperties } from './actions/properties';
 import type { FoundItem, PollRead } from './actions/types';
@@ -136,9 +137,8 @@ export class MediaOpsTrigger implements INodeType {
 
 /** What the remembered ids are ids of: the platform, the watched account's field and the event. */
 function pollScope(ctx: IPollFunctions, platform: string, event: string): string {
-	const accountField = ACCOUNT_FIELD[platform];
+	const accountField = accountFieldName(platform);
 	const account = accountField ? String(ctx.getNodeParameter(accountField, '') ?? '').trim().toLowerCase() : '';
 	return JSON.stringify([platform, account, event]);
 }
 
-const ACCOUNT_FIELD: Record<string, string> = { weibo: 'weiboAccount', youtube: 'youtubeChannel', mastodon: 'mastodonAccount', bluesky: 'blueskyActor', x: 'xUsername' };

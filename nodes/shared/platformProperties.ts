@@ -27,6 +27,11 @@ const ACCOUNT_FIELDS = {
 	x: { displayName: 'Username', name: 'xUsername', placeholder: '@YunfanTech' },
 };
 
+/** The name of a platform's account parameter, or undefined for platforms without one (WeChat OA, Douyin). */
+export function accountFieldName(platform: string): string | undefined {
+	return (ACCOUNT_FIELDS as Record<string, { name: string } | undefined>)[platform]?.name;
+}
+
 /** A platform's account field, shown for that platform only; each node says what the account is for. */
 export function accountProperty(platform: keyof typeof ACCOUNT_FIELDS, description: string, options: { required?: boolean } = {}): INodeProperties {
 	const { displayName, name, placeholder } = ACCOUNT_FIELDS[platform];
