@@ -6,7 +6,7 @@ import { credentialsByPlatform } from '../shared/credentialsByPlatform';
 import { readCredentials } from '../shared/platformAccess';
 import { accountFieldName } from '../shared/platformProperties';
 import { readPlatform } from './actions/platforms';
-import { accountProperties, platformProperty, restEventProperties, windowProperties } from './actions/properties';
+import { accountProperties, platformProperty, REST_PLATFORMS, restEventProperties, windowProperties } from './actions/properties';
 import type { FoundItem, PollRead } from './actions/types';
 import { readWechat } from './actions/wechat';
 
@@ -33,7 +33,7 @@ export class MediaOpsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: credentialsByPlatform(readCredentials(['wechatOa', 'weibo', 'youtube', 'mastodon', 'bluesky', 'x', 'douyin'])),
+		credentials: credentialsByPlatform(readCredentials(['wechatOa', ...REST_PLATFORMS])),
 		properties: [
 			platformProperty,
 			{

@@ -15,6 +15,7 @@ import type { SecretList } from '../../shared/perItem';
 import { platformAccess } from '../../shared/platformAccess';
 import { transportContext } from '../../shared/platformContext';
 import type { FoundItem, PollRead } from './types';
+import { REST_PLATFORMS } from './properties';
 
 /** What one platform offers the trigger: its post listing, and its comment (or mention) reader where one exists. */
 interface PlatformReaders {
@@ -26,14 +27,12 @@ interface PlatformReaders {
 	secrets: SecretList;
 }
 
-const TRIGGER_PLATFORMS = ['weibo', 'mastodon', 'bluesky', 'youtube', 'x', 'douyin'];
-
 /**
  * The platform's readers from its credential and account field: the post listing is the metrics adapter
  * Engagement Metrics uses (nodes/shared), the comment readers are the trigger's own.
  */
 async function readersFor(ctx: IPollFunctions, platform: string): Promise<PlatformReaders> {
-	if (!TRIGGER_PLATFORMS.includes(platform)) throw unsupported(platform);
+	if (!(REST_PLATFORMS as readonly string[]).includes(platform)) throw unsupported(platform);
 	const p = pollParameters(ctx);
 	const common = transportContext(p);
 	const secrets: SecretList = [];

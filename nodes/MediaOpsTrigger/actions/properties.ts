@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ReadPlatform } from '../../shared/platformAccess';
 import { transportOptionsCollection } from '../../shared/platformContext';
 import { accountProperty, platformOptions } from '../../shared/platformProperties';
 
 /** Platforms besides WeChat, and which events each one's real API supports. */
-const POSTS_AND_COMMENTS = ['weibo', 'youtube', 'mastodon', 'bluesky'];
-const REST_PLATFORMS = [...POSTS_AND_COMMENTS, 'x', 'douyin'];
+const POSTS_AND_COMMENTS: ReadPlatform[] = ['weibo', 'youtube', 'mastodon', 'bluesky'];
+/** The platforms the trigger reads through the REST adapters (WeChat OA has its own reader). */
+export const REST_PLATFORMS: ReadPlatform[] = [...POSTS_AND_COMMENTS, 'x', 'douyin'];
 
 const newPosts = { name: 'New Posts', value: 'newPosts', description: 'Posts newly published on the watched account (one item per post)' };
 
