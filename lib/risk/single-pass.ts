@@ -1,7 +1,7 @@
 import type { RiskCategory, RiskMatch, SentimentResult } from '../model';
 import { finishSentiment, lexiconScoreOfTokens } from '../sentiment/analyze';
 import { getDictionary, type SentimentDictionary, type TermInfo } from '../sentiment/dictionary';
-import { normalizeForSentiment } from '../sentiment/normalize';
+import { normalizeForSentiment, sentimentRewrites, toSimplifiedChinese } from '../sentiment/normalize';
 import { leftmostLongest, type Token } from '../sentiment/tokenize';
 import type { SentimentOptions } from '../sentiment/types';
 import { foldNfkc } from '../text/nfkc';
@@ -59,17 +59,23 @@ function foldCue(term: string): string {
 	return out;
 }
 
-/** What normalizeForSentiment rewrites after NFKC and t→s (apostrophes, variation selectors, "n't"); any of it here and the texts differ. */
-const SENTIMENT_REWRITES = /[\u2018\u2019\u02bc\ufe0f]|n't/i;
-
 export function assessTextInOnePass(text: string, sentimentOptions: SentimentOptions, rules: RiskRuleOptions): { sentiment: SentimentResult; matches: RiskMatch[] } | undefined {
 	if (sentimentOptions.segmenter === 'intl' || sentimentOptions.upstreamScore !== undefined) return undefined;
-	const normalized = normalizeForSentiment(text);
 	const dict = getDictionary(sentimentOptions.ruleset);
-	// normalizeForSentiment is t→s of the NFKC text plus the rewrites below. Without them, and when t→s kept the
-	// length, it is matchRiskCues's haystack, and the risk hits of this pass are its hits.
+	// One NFKC for both sides. When folded.text is the text's NFKC, normalizeForSentiment is the rewrites of its
+	// t→s, built here from the same pieces; matchRiskCues reads that t→s when it kept the length, folded.text
+	// otherwise. The risk hits of this pass are its hits when the sentiment text is exactly that haystack.
 	const folded = foldNfkc(text);
-	const sameOffsets = normalized === folded.text || (folded.exact && normalized.length === folded.text.length && !SENTIMENT_REWRITES.test(folded.text));
+	let normalized: string;
+	let sameOffsets: boolean;
+	if (folded.exact) {
+		const simplified = toSimplifiedChinese(folded.text);
+		normalized = sentimentRewrites(simplified);
+		sameOffsets = normalized === (simplified.length === folded.text.length ? simplified : folded.text);
+	} else {
+		normalized = normalizeForSentiment(text);
+		sameOffsets = normalized === folded.text;
+	}
 	// The matcher already keeps whole ASCII words only (asciiWholeWords), as tokenizeByLexicon's filter does.
 	const sentimentHits: Token[] = [];
 	const riskHits: Array<{ start: number; end: number; data: RiskCategory }> = [];

@@ -36,16 +36,26 @@ export function toSimplifiedChinese(text: string): string {
 
 /**
  * The text the sentiment scorer reads: simplified Chinese, NFKC (full-width ｙｙｄｓ → yyds,
- * ［赞］ → [赞]), one apostrophe, no emoji variation selectors, and "n't" spelled "not".
- * Offsets into it are not offsets into the input; risk matching uses `toSimplifiedChinese` instead.
+ * ［赞］ → [赞]), then `sentimentRewrites`. Offsets into it are not offsets into the input; risk matching
+ * reads the text through `foldNfkc` (lib/text/nfkc.ts), which maps offsets back.
  */
 export function normalizeForSentiment(text: string): string {
 	// ASCII text is its own NFKC and has no Han, curly apostrophes or variation selectors.
-	if (ASCII_ONLY.test(text)) return text.includes("'") ? text.replace(NOT_CONTRACTION, ' not') : text;
-	return toSimplifiedChinese(text.normalize('NFKC'))
-		.replace(/[\u2018\u2019\u02bc]/g, "'")
-		.replace(/\ufe0f/g, '')
-		.replace(NOT_CONTRACTION, ' not');
+	if (ASCII_ONLY.test(text)) return notSpelledOut(text);
+	return sentimentRewrites(toSimplifiedChinese(text.normalize('NFKC')));
+}
+
+/**
+ * What normalizeForSentiment does after NFKC and t→s: one apostrophe, no emoji variation selectors, and "n't"
+ * spelled "not". Returns the very string it was given when none of it applies.
+ */
+export function sentimentRewrites(text: string): string {
+	if (ASCII_ONLY.test(text)) return notSpelledOut(text);
+	return notSpelledOut(text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\ufe0f/g, ''));
+}
+
+function notSpelledOut(text: string): string {
+	return text.includes("'") ? text.replace(NOT_CONTRACTION, ' not') : text;
 }
 
 /** zh / en by script; mixed when both carry real weight; unknown for emoji-only or empty text. */

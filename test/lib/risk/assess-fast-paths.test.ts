@@ -44,6 +44,7 @@ const TEXTS = [
 	'ｓｕｅｄ ｒｅｆｕｎｄｓ? ｒｅｆｕｎｄing', // whole words only, in full width too
 	'退款！！ＲＥＦＵＮＤ ｎｏｗ，否则找律师',
 	'這個ＲＥＦＵＮＤ問題，我要找ｌａｗｙｅｒ', // traditional Chinese and full width
+	"這個ＲＥＦＵＮＤ問題 don'tcha ｓｕｅ", // t→s, and an n't the rewrites leave alone (no word end after it)
 	'ﬁle a ＲＥＦＵＮＤ or I ｓｕｅ', // ﬁ expands to two letters: offsets after it move
 	'cafe\u0301 ＲＥＦＵＮＤ, ｌａｗｙｅｒ', // e + combining acute composes to é: one unit shorter
 	'𝐫𝐞𝐟𝐮𝐧𝐝 or 𝐥𝐚𝐰𝐲𝐞𝐫', // mathematical bold: two units each become one
