@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { InputError } from '../errors';
+import { InputError, isPlatformError, PlatformError } from '../errors';
 import type { Mention } from '../model';
 import { GonePosts, sortOldestFirst, unlessPostGone } from '../polling/comment-source';
 import { addDays, eachDay, todayIn, type DayRange } from '../time/date-range';
@@ -90,8 +90,14 @@ export interface ListCommentsOptions {
 	since?: Date;
 }
 
-/** Every comment of one article, oldest first, as Mentions. */
+/** Every comment of one article, oldest first, as Mentions. An article that does not exist (88001) is an error naming it. */
 export async function listWechatComments(api: WechatOaApi, article: WechatArticleRef, options: ListCommentsOptions): Promise<Mention[]> {
+	return articleComments(api, article, options).catch((error: unknown) => {
+		throw isPlatformError(error) && WECHAT_GONE.has(error.code) ? articleGone(error, wechatMsgId(article)) : error;
+	});
+}
+
+async function articleComments(api: WechatOaApi, article: WechatArticleRef, options: ListCommentsOptions): Promise<Mention[]> {
 	const count = options.pageSize ?? WECHAT_COMMENT_PAGE_MAX;
 	if (!Number.isInteger(count) || count < 1 || count > WECHAT_COMMENT_PAGE_MAX) throw new InputError(`page size must be 1..${WECHAT_COMMENT_PAGE_MAX} (WeChat rejects 50 and more), got ${count}`, 'pageSize');
 	const out: Mention[] = [];
@@ -126,11 +132,16 @@ export async function commentsOnWechatArticles(
 	const tally = new GonePosts();
 	const gone = { codes: WECHAT_GONE, what: 'article', log: options.log, tally };
 	for (const article of articles) {
-		const mentions = await unlessPostGone({ postId: wechatMsgId(article) }, gone, () => listWechatComments(api, article, options));
+		const mentions = await unlessPostGone({ postId: wechatMsgId(article) }, gone, () => articleComments(api, article, options));
 		if (mentions) out.push(...mentions);
 	}
 	tally.failIfAllGone('wechat_oa', options.accountId, articles.length);
 	return sortOldestFirst(out);
+}
+
+function articleGone(error: PlatformError, msgid: string): PlatformError {
+	const message = `article ${msgid} does not exist (deleted, or not an article of this account): ${error.message}`;
+	return new PlatformError({ platform: error.platform, code: error.code, message, httpStatus: error.httpStatus, operation: error.operation });
 }
 
 function chinaInstant(unixSeconds: number): string {

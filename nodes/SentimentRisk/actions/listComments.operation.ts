@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { InputError, isPlatformError, PlatformError } from '../../../lib/errors';
+import { InputError } from '../../../lib/errors';
 import {
 	commentsOnWechatArticles,
 	listWechatComments,
 	parseWechatMsgId,
 	recentWechatArticles,
-	wechatMsgId,
 	type WechatArticleRef,
 	type WechatCommentType,
 } from '../../../lib/platforms/wechat-oa-comments';
@@ -128,15 +127,8 @@ export async function execute(ctx: IExecuteFunctions, i: number, secrets: Secret
 	// Articles the user named: one that does not exist is an error naming it (the item is named by the node layer).
 	const out: IDataObject[] = [];
 	for (const article of articles) {
-		const mentions = await listWechatComments(api, article, { accountId: appId, type, since }).catch((error: unknown) => {
-			throw isPlatformError(error) && error.code === '88001' ? namedArticleGone(error, wechatMsgId(article)) : error;
-		});
+		const mentions = await listWechatComments(api, article, { accountId: appId, type, since });
 		for (const mention of mentions) out.push(mention as unknown as IDataObject);
 	}
 	return out;
-}
-
-function namedArticleGone(error: PlatformError, msgid: string): PlatformError {
-	const message = `article ${msgid} does not exist (deleted, or not an article of this account): ${error.message}`;
-	return new PlatformError({ platform: error.platform, code: error.code, message, httpStatus: error.httpStatus, operation: error.operation });
 }
