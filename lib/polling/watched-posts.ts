@@ -50,9 +50,10 @@ export async function listRecentPosts(adapter: MetricsAdapter, window: WatchWind
 	checkWatchWindow(window);
 	const today = todayIn(window.timezone, window.now);
 	const start = addDays(today, -(window.days - 1));
-	// Some adapters count days in the platform's own zone (Weibo and Douyin in China time), whatever the query's zone:
-	// ask for a day more on each side and keep the posts whose instant falls on the window's days in its zone.
-	const snapshots = await adapter.collectPostMetrics({ range: { start: addDays(start, -1), end: addDays(today, 1) }, timezone: window.timezone });
+	// An adapter that counts days in the platform's own zone (adapter.dayZone: Weibo and Douyin in China time) is
+	// asked for a day more on each side; the posts whose instant falls on the window's days in its zone are kept.
+	const widen = adapter.dayZone !== undefined && adapter.dayZone !== window.timezone ? 1 : 0;
+	const snapshots = await adapter.collectPostMetrics({ range: { start: addDays(start, -widen), end: addDays(today, widen) }, timezone: window.timezone });
 	const inWindow = (publishedAt: string | undefined): boolean => {
 		if (!publishedAt) return true;
 		const day = DateTime.fromISO(publishedAt, { zone: window.timezone }).toISODate();
