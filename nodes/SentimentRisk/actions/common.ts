@@ -271,6 +271,27 @@ export const eventLogOutputProperty = (operation: string): INodeProperties => ({
 });
 
 /**
+ * The shared run of Raise Alerts and Detect Spikes: every input assessment at once (a Schedule Trigger's tick is
+ * passed over, so a run with none still resolves what went quiet), the core `run` over them and the node's stored
+ * state, then the outputs. The state is stored only when it changed: n8n's static data is last-writer-wins, and a
+ * webhook run and a poll running side by side must not overwrite each other's incidents with a stale copy for
+ * nothing. Reassigning the key marks the static data changed, so n8n saves it after the run.
+ */
+export function runOverAssessments<S>(
+	ctx: IExecuteFunctions,
+	stateKey: string,
+	logAt: { at: Date; timezone: string },
+	run: (assessments: RiskAssessment[], previous: S | undefined) => { alerts: RiskAlert[]; state: S; sources?: ReadonlyArray<readonly string[]> },
+): INodeExecutionData[][] {
+	const { values, errors } = readAllItems(ctx, assessmentFromItem, isTriggerTick);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const previous = staticData[stateKey] as S | undefined;
+	const { alerts, state, sources } = run(values.map((v) => v.value), previous);
+	if (JSON.stringify(state) !== JSON.stringify(previous)) staticData[stateKey] = state as unknown as IDataObject;
+	return alertOutputs(ctx, alerts, values, errors, logAt, sources);
+}
+
+/**
  * Alerts (first output, then the error items of Continue On Fail) and, when Event Log Output is on, one
  * event-log row per alert (second output). Each alert is paired with the input items of its evidence; when
  * none of its evidence is in this run's input, with `sources[i]` (this run's mentions it counted, e.g. the one

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../lib/errors';
 import { detectSpikes, type AlertLanguage, type SpikeOptions, type SpikeState } from '../../../lib/risk';
-import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, isTriggerTick, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
+import { alertLanguageOption, eventLogOutputProperty, ownerOption, referenceNow, referenceTimeOption, runOverAssessments } from './common';
 
 const show = { show: { operation: ['detectSpikes'] } };
 /** Key of the spike baselines and open incidents in the node's workflow static data. */
@@ -175,13 +175,5 @@ function spikeOptions(ctx: IExecuteFunctions, now: Date): SpikeOptions {
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const now = referenceNow(ctx);
 	const options = spikeOptions(ctx, now);
-	// A Schedule Trigger's tick carries no assessment: the run with none still checks the windows (and resolves spikes).
-	const { values, errors } = readAllItems(ctx, assessmentFromItem, isTriggerTick);
-	const staticData = ctx.getWorkflowStaticData('node');
-	const previous = staticData[SPIKE_STATE_KEY] as SpikeState | undefined;
-	const { alerts, state } = detectSpikes({ assessments: values.map((v) => v.value) }, previous, options);
-	// Reassigning the whole object marks the static data changed, so n8n saves it after the run.
-	staticData[SPIKE_STATE_KEY] = state as unknown as IDataObject;
-
-	return alertOutputs(ctx, alerts, values, errors, { at: now, timezone: options.timezone ?? 'UTC' });
+	return runOverAssessments<SpikeState>(ctx, SPIKE_STATE_KEY, { at: now, timezone: options.timezone ?? 'UTC' }, (assessments, previous) => detectSpikes({ assessments }, previous, options));
 }

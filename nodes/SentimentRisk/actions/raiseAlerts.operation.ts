@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../lib/errors';
 import { RISK_CATEGORIES, type RiskCategory } from '../../../lib/model';
 import { alertsFromAssessments, type AlertLanguage, type AssessmentAlertOptions, type AssessmentAlertState } from '../../../lib/risk';
-import { alertLanguageOption, alertOutputs, assessmentFromItem, eventLogOutputProperty, isTriggerTick, ownerOption, readAllItems, referenceNow, referenceTimeOption } from './common';
+import { alertLanguageOption, eventLogOutputProperty, ownerOption, referenceNow, referenceTimeOption, runOverAssessments } from './common';
 
 const OPERATION = 'raiseAlerts';
 const show = { show: { operation: [OPERATION] } };
@@ -176,14 +176,7 @@ function readOptions(ctx: IExecuteFunctions, now: Date): AssessmentAlertOptions 
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const now = referenceNow(ctx);
 	const options = readOptions(ctx, now);
-	// A Schedule Trigger's tick carries no assessment: the run with none still resolves the incidents that went quiet.
-	const { values, errors } = readAllItems(ctx, assessmentFromItem, isTriggerTick);
-	const staticData = ctx.getWorkflowStaticData('node');
-	const previous = staticData[ALERT_STATE_KEY] as AssessmentAlertState | undefined;
-	const { alerts, state, sources } = alertsFromAssessments(values.map((v) => v.value), previous, options);
-	// Reassigning the whole object marks the static data changed, so n8n saves it after the run. A run that
-	// changed nothing leaves it alone: n8n's static data is last-writer-wins, and a webhook run and a poll
-	// running side by side must not overwrite each other's incidents with a stale copy for nothing.
-	if (JSON.stringify(state) !== JSON.stringify(previous)) staticData[ALERT_STATE_KEY] = state as unknown as IDataObject;
-	return alertOutputs(ctx, alerts, values, errors, { at: now, timezone: options.timezone ?? 'UTC' }, sources);
+	return runOverAssessments<AssessmentAlertState>(ctx, ALERT_STATE_KEY, { at: now, timezone: options.timezone ?? 'UTC' }, (assessments, previous) =>
+		alertsFromAssessments(assessments, previous, options),
+	);
 }
