@@ -94,9 +94,9 @@ export function readComplianceOptions(ctx: IExecuteFunctions, itemIndex: number)
 /** Platform Limits (JSON), checked here so a wrong shape stops (or, under Continue On Fail, fails) only its item, named. */
 function platformRuleOverrides(ctx: IExecuteFunctions, itemIndex: number) {
 	try {
-		return parsePlatformRuleOverrides(jsonParameter<unknown>(ctx, 'platformRules', itemIndex, {}));
+		return parsePlatformRuleOverrides(jsonParameter<unknown>(ctx, 'platformRules', itemIndex, {}, 'Platform Limits (JSON)'));
 	} catch (error) {
-		if (error instanceof InputError) throw new InputError(`Item ${itemIndex}: ${error.message.replace(/^platformRules is/, 'Platform Limits (JSON) is')}`, 'platformRules');
+		if (error instanceof InputError) throw new InputError(`Item ${itemIndex}: ${error.message}`, 'platformRules');
 		throw error;
 	}
 }

@@ -90,15 +90,15 @@ export function referenceTime(ctx: IExecuteFunctions, itemIndex = 0): Date {
 	return new Date(ms);
 }
 
-/** Reads a JSON parameter that may arrive as text or as an already parsed value. */
-export function jsonParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
+/** Reads a JSON parameter that may arrive as text or as an already parsed value; a parse error names it by `label` (the name the user sees). */
+export function jsonParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T, label = name): T {
 	const value = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	if (typeof value !== 'string') return (value ?? fallback) as T;
 	if (value.trim() === '') return fallback;
 	try {
 		return JSON.parse(value) as T;
 	} catch (e) {
-		throw new InputError(`${name} is not valid JSON: ${(e as Error).message}`, name);
+		throw new InputError(`${label} is not valid JSON: ${(e as Error).message}`, name);
 	}
 }
 
